@@ -23,3 +23,18 @@ export interface RenderedEdition {
   /** PDF only. */
   pages?: number;
 }
+
+/**
+ * Where a printed PDF page begins in the text: the first word set on the page,
+ * as the id of the model block holding it and the word's index in that block
+ * (words = maximal runs of non-whitespace in the block's text, in reading order,
+ * footnote bodies excluded). The EPUB uses these to place print page markers.
+ */
+export interface PageStart {
+  /** Printed folio as shown on the page and in the PDF page labels (`1`, `12`). */
+  label: string;
+  /** 1-based physical page index in the PDF. */
+  page: number;
+  blockId: string;
+  word: number;
+}
