@@ -3,11 +3,22 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Book } from '../model/document.js';
 
-export type Format = 'epub' | 'pdf' | 'txt';
+export type Format = 'epub' | 'pdf' | 'txt' | 'html';
 
-export const FORMATS: readonly Format[] = ['epub', 'pdf', 'txt'];
+/** Every format imprint can write, in the order they are reported. */
+export const FORMATS: readonly Format[] = ['epub', 'pdf', 'txt', 'html'];
 
-export const EXTENSIONS: Record<Format, string> = { epub: '.epub', pdf: '.pdf', txt: '.txt' };
+/** What `imprint build` writes when `--formats` is not given. */
+export const DEFAULT_FORMATS: readonly Format[] = ['epub', 'pdf', 'txt'];
+
+export const EXTENSIONS: Record<Format, string> = { epub: '.epub', pdf: '.pdf', txt: '.txt', html: '.html' };
+
+export const MEDIA_TYPES: Record<Format, string> = {
+  epub: 'application/epub+zip',
+  pdf: 'application/pdf',
+  txt: 'text/plain; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+};
 
 export interface RenderContext {
   diagnostics: Diagnostics;
@@ -15,6 +26,14 @@ export interface RenderContext {
   generator: string;
   /** Text edition's line width in columns. */
   width: number;
+  /** Called as work advances, for a progress display; writers may call it sparingly. */
+  progress?: (event: ProgressEvent) => void;
+}
+
+export interface ProgressEvent {
+  format: Format;
+  /** What is being done, e.g. `chapter 3 of 60` or `page 120`. */
+  detail: string;
 }
 
 export interface RenderedEdition {
