@@ -19,7 +19,12 @@ const SIMPLE = /^[\u0001\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u04
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}]+$/u;
 const EMOJI = /\p{Emoji_Presentation}|\uFE0F/u;
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Built on first need: creating a segmenter loads ICU data, and plain prose never needs it.
+let segmenter: Intl.Segmenter | undefined;
+function graphemes(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return segmenter;
+}
 
 /** East Asian Wide (W) and Fullwidth (F) blocks, per Unicode's EastAsianWidth.txt. */
 export function isWideCodePoint(cp: number): boolean {
@@ -56,11 +61,16 @@ export function graphemeWidth(g: string): number {
   return 1;
 }
 
+/** Whether every character of `text` is one column wide and one UTF-16 unit long. */
+export function isSimpleText(text: string): boolean {
+  return SIMPLE.test(text);
+}
+
 /** Columns taken by `text` (no newlines expected). */
 export function displayWidth(text: string): number {
   if (SIMPLE.test(text)) return text.length;
   let width = 0;
-  for (const { segment } of graphemes.segment(text)) width += graphemeWidth(segment);
+  for (const { segment } of graphemes().segment(text)) width += graphemeWidth(segment);
   return width;
 }
 
@@ -68,6 +78,6 @@ export function displayWidth(text: string): number {
 export function splitGraphemes(text: string): string[] {
   if (SIMPLE.test(text)) return [...text];
   const out: string[] = [];
-  for (const { segment } of graphemes.segment(text)) out.push(segment);
+  for (const { segment } of graphemes().segment(text)) out.push(segment);
   return out;
 }

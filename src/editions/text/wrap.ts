@@ -7,7 +7,7 @@
 // there a line may break between two characters when either is wide, except before
 // closing or after opening punctuation (a small kinsoku rule).
 
-import { displayWidth, splitGraphemes } from './display-width.js';
+import { displayWidth, isSimpleText, splitGraphemes } from './display-width.js';
 
 interface Token {
   text: string;
@@ -64,12 +64,45 @@ function tokenize(line: string): Token[] {
 }
 
 /**
+ * The same first fit for text whose every character is one column and one code
+ * unit (nearly all prose): widths are offsets, so each line is found with one
+ * native search for the last space that fits, and cut out as a slice.
+ */
+function fillSimple(segment: string, width: number, lines: string[]): void {
+  let s = segment;
+  if (/[ \t]{2}|\t/.test(s)) s = s.replace(/[ \t]+/g, ' ');
+  if (s.startsWith(' ')) s = s.slice(1);
+  if (s.endsWith(' ')) s = s.slice(0, -1);
+  const n = s.length;
+  if (n === 0) {
+    lines.push('');
+    return;
+  }
+  let start = 0;
+  while (n - start > width) {
+    let cut = s.lastIndexOf(' ', start + width);
+    if (cut <= start) {
+      // A word longer than the line stands alone on its own line.
+      cut = s.indexOf(' ', start);
+      if (cut < 0) break;
+    }
+    lines.push(s.slice(start, cut));
+    start = cut + 1;
+  }
+  lines.push(s.slice(start));
+}
+
+/**
  * Fills `text` into lines at most `width` columns wide. `\n` in the text is a hard
  * break. Leading and trailing empty lines are dropped; the result may be empty.
  */
 export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const segment of text.split('\n')) {
+    if (isSimpleText(segment)) {
+      fillSimple(segment, width, lines);
+      continue;
+    }
     const tokens = tokenize(segment);
     if (tokens.length === 0) {
       lines.push('');
