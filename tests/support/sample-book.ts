@@ -4,13 +4,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import type { Block, Book, Inline, Resource, SourcePos } from '../../src/model/document.js';
+import type { Block, Book, HeadingBlock, Inline, Resource, SourcePos } from '../../src/model/document.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = path.resolve(here, '../fixtures');
 
 const pos = (line: number): SourcePos => ({ file: 'tests/fixtures/sample.md', line });
 const t = (value: string): Inline => ({ type: 'text', value });
+
+function heading(line: number, level: number, slug: string, content: Inline[], text: string): HeadingBlock {
+  return { type: 'heading', id: id(), pos: pos(line), level, depth: level, slug, content, text };
+}
 
 let nextId = 0;
 const id = () => `b${++nextId}`;
@@ -24,14 +28,8 @@ function resource(file: string, mediaType: Resource['mediaType'], width: number,
 /** A two-chapter book with notes, a table, lists, code, quotes, figures and links. */
 export function sampleBook(): Book {
   nextId = 0;
-  const h1a = {
-    type: 'heading', id: id(), pos: pos(10), level: 1, depth: 1, slug: 'first-chapter',
-    content: [t('First '), { type: 'emphasis', children: [t('Chapter')] }], text: 'First Chapter',
-  } as const;
-  const h2a = {
-    type: 'heading', id: id(), pos: pos(20), level: 2, depth: 2, slug: 'lists-and-quotes',
-    content: [t('Lists & quotes')], text: 'Lists & quotes',
-  } as const;
+  const h1a = heading(10, 1, 'first-chapter', [t('First '), { type: 'emphasis', children: [t('Chapter')] }], 'First Chapter');
+  const h2a = heading(20, 2, 'lists-and-quotes', [t('Lists & quotes')], 'Lists & quotes');
   const ch1: Block[] = [
     h1a,
     {
@@ -73,18 +71,9 @@ export function sampleBook(): Book {
     },
     { type: 'thematicBreak', id: id(), pos: pos(31) },
   ];
-  const h1b = {
-    type: 'heading', id: id(), pos: pos(40), level: 1, depth: 1, slug: 'second-chapter',
-    content: [t('Second Chapter')], text: 'Second Chapter',
-  } as const;
-  const h2b = {
-    type: 'heading', id: id(), pos: pos(42), level: 2, depth: 2, slug: 'code-and-tables',
-    content: [t('Code and tables')], text: 'Code and tables',
-  } as const;
-  const h3b = {
-    type: 'heading', id: id(), pos: pos(44), level: 3, depth: 3, slug: 'a-third-level',
-    content: [t('A third level')], text: 'A third level',
-  } as const;
+  const h1b = heading(40, 1, 'second-chapter', [t('Second Chapter')], 'Second Chapter');
+  const h2b = heading(42, 2, 'code-and-tables', [t('Code and tables')], 'Code and tables');
+  const h3b = heading(44, 3, 'a-third-level', [t('A third level')], 'A third level');
   const png = resource('diagram.png', 'image/png', 64, 48, 'img-png0000001');
   const jpg = resource('photo.jpg', 'image/jpeg', 64, 48, 'img-jpg0000002');
   const svg = resource('shape.svg', 'image/svg+xml', 120, 80, 'img-svg0000003');
