@@ -3,6 +3,8 @@
 // as styled spans; the core breaks it into lines of positioned glyph runs and can
 // draw a line into a pdfkit document. All lengths are PostScript points.
 
+import type { SourcePos } from '../../../model/document.js';
+
 /** A face family of the book. `serif` is the text face, `mono` the code face. */
 export type Family = 'serif' | 'mono';
 
@@ -47,6 +49,79 @@ export interface ParagraphOptions {
   preformatted?: boolean;
   /** Line advance (baseline to baseline); default 1.35 × the largest size on the line. */
   leading?: number;
+  /**
+   * Line breaker: optimal total fit (default) or first fit without hyphenation, which
+   * is what pdfkit's own wrapper does; `greedy` exists for before/after measurements.
+   */
+  breaker?: 'knuth-plass' | 'greedy';
+  /**
+   * Font expansion when justifying: glyphs may be scaled horizontally by up to ±2 %
+   * (as pdfTeX's microtype does), so fewer lines need wide spaces or hyphens. Default true.
+   */
+  expansion?: boolean;
+  /**
+   * Base direction. Default `auto`: right-to-left when `lang` is a right-to-left
+   * language (he, ar, fa, ur, yi, …), else from the first strong character.
+   */
+  direction?: 'ltr' | 'rtl' | 'auto';
+  /** Where the paragraph is in the manuscript, for warnings (e.g. a character no font has). */
+  pos?: SourcePos;
+}
+
+/** A single line set without breaking (running heads, folios, labels, leaders). */
+export interface SingleLineOptions {
+  lang: string;
+  /** Measure to align in; default the natural width. */
+  width?: number;
+  align?: 'left' | 'center' | 'right';
+  direction?: 'ltr' | 'rtl' | 'auto';
+  pos?: SourcePos;
+}
+
+/** Where a linked stretch of a drawn line is, in pdfkit's top-down page coordinates. */
+export interface LinkBox {
+  x: number;
+  /** Top of the box (baseline − line ascent). */
+  y: number;
+  width: number;
+  height: number;
+  /** External URL or `#slug`. */
+  link: string;
+  /** Indexes into `SetLine.runs` of the runs the box covers. */
+  runs: number[];
+}
+
+export interface DrawLineOptions {
+  /**
+   * Create the link annotations (default true). Pass false to create them yourself
+   * from the returned boxes, e.g. with a `structParent` for tagged PDF.
+   */
+  annotate?: boolean;
+  /** Extra options passed to `doc.link` / `doc.goTo` (e.g. `{ structParent }`). */
+  linkOptions?: (box: LinkBox) => Record<string, unknown> | undefined;
+}
+
+export interface TypesetStats {
+  /** Lines set by `setParagraph` (single lines from `setSingleLine` are not counted). */
+  lines: number;
+  /** Lines stretched or shrunk to the measure (justified paragraphs, last lines excluded). */
+  justifiedLines: number;
+  /** Justified lines whose word spaces are more than 1.5 × their natural width. */
+  looseLines: number;
+  /** Lines that end with an inserted hyphen. */
+  hyphenatedLines: number;
+  /** Pairs of consecutive lines that both end with an inserted hyphen (a run of 3 counts 2). */
+  consecutiveHyphens: number;
+  /** Longest run of consecutive hyphenated lines. */
+  maxHyphenRun: number;
+  /** Lines wider than their measure (only a single glyph wider than the measure can cause one). */
+  overfullLines: number;
+  /** Paragraphs set, and how many needed the hyphenation pass or the emergency pass. */
+  paragraphs: number;
+  hyphenationPasses: number;
+  emergencyPasses: number;
+  /** Words given to `setParagraph` (maximal runs of non-space), for throughput figures. */
+  words: number;
 }
 
 /** A run of glyphs in one font at one position on a line. */
@@ -60,13 +135,26 @@ export interface GlyphRun {
   size: number;
   /** Vertical offset from the baseline (positive = up). */
   rise: number;
-  /** Extra space added to each space character when justified. */
+  /**
+   * Extra space added to each U+0020 space of the run when justified (other space
+   * characters, e.g. no-break or thin spaces, get extra in proportion to their width).
+   */
   wordSpacing: number;
   style: TextStyle;
   link?: string;
   noteRef?: number;
-  /** Right-to-left run (already in visual order on the line). */
+  /**
+   * Right-to-left run: runs are in visual order on the line, but `text` stays in
+   * logical order; the drawing code reverses it.
+   */
   rtl?: boolean;
+  /** Bidi embedding level (0 for ordinary left-to-right text). */
+  level?: number;
+  /**
+   * Horizontal glyph scaling of a justified line (font expansion, at most ±2 %), 1 or
+   * absent for none. `width` includes it; `wordSpacing` does not depend on it.
+   */
+  scale?: number;
 }
 
 export interface SetLine {
