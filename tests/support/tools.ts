@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 
 export function haveTool(cmd: string): boolean {
@@ -134,4 +135,76 @@ export function qpdfCheck(file: string): { ok: boolean; output: string } {
 export function qpdfJson(file: string): any {
   const out = execFileSync('qpdf', ['--json', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return JSON.parse(out);
+}
+
+/** The XMP metadata packet of a PDF (streams decompressed with qpdf), or undefined. */
+export function pdfXmp(file: string): string | undefined {
+  const out = path.join(tmpDir(), 'qdf.pdf');
+  execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, out]);
+  const m = /<x:xmpmeta[\s\S]*?<\/x:xmpmeta>/.exec(readFileSync(out, 'latin1'));
+  return m ? Buffer.from(m[0], 'latin1').toString('utf8') : undefined;
+}
+
+// ---------------------------------------------------------------- Ace by DAISY
+
+/**
+ * Ace's puppeteer runner, looked up in this order: $IMPRINT_ACE, the copy CI
+ * installs into .ci/tools/ace, `ace-puppeteer` on PATH. Undefined when none exists.
+ */
+export function findAce(): string | undefined {
+  const candidates = [
+    process.env.IMPRINT_ACE,
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.ci/tools/ace/node_modules/.bin/ace-puppeteer'),
+  ];
+  for (const c of candidates) if (c && existsSync(c)) return c;
+  const r = spawnSync('sh', ['-c', 'command -v ace-puppeteer'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+/** Like requireTool, for Ace: throws in CI when it is missing. */
+export function requireAce(): boolean {
+  if (findAce()) return true;
+  if (process.env.CI) throw new Error('Ace by DAISY is not installed; .ci/run must install it into .ci/tools/ace');
+  return false;
+}
+
+export interface AceViolation {
+  file: string;
+  rule: string;
+  impact: string;
+  description: string;
+}
+
+export interface AceResult {
+  outcome: string;
+  violations: AceViolation[];
+  /** Ace's console output, for failure messages. */
+  output: string;
+  report: any;
+}
+
+/** Runs Ace on an EPUB with the system Chromium and reads its report.json. */
+export function aceCheck(file: string): AceResult {
+  const ace = findAce();
+  if (!ace) throw new Error('Ace by DAISY not found');
+  const out = tmpDir('imprint-ace-');
+  const env = { ...process.env };
+  if (!env.PUPPETEER_EXECUTABLE_PATH && existsSync('/usr/bin/chromium')) env.PUPPETEER_EXECUTABLE_PATH = '/usr/bin/chromium';
+  const r = spawnSync(ace, ['--force', '--silent', '--outdir', out, file], { encoding: 'utf8', env, timeout: 300_000 });
+  const output = `${r.stdout ?? ''}\n${r.stderr ?? ''}`;
+  const reportPath = path.join(out, 'report.json');
+  if (!existsSync(reportPath)) throw new Error(`Ace wrote no report (exit ${r.status}):\n${output}`);
+  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  const violations: AceViolation[] = [];
+  for (const doc of report.assertions ?? []) {
+    for (const a of doc.assertions ?? []) {
+      violations.push({
+        file: doc['earl:testSubject']?.url ?? '',
+        rule: a['earl:test']?.['dct:title'] ?? '',
+        impact: a['earl:test']?.['earl:impact'] ?? '',
+        description: a['earl:result']?.['dct:description'] ?? '',
+      });
+    }
+  }
+  return { outcome: report['earl:result']?.['earl:outcome'] ?? 'unknown', violations, output, report };
 }

@@ -3,6 +3,8 @@
 // speaks them with the voice chosen by xml:lang.
 
 export interface Labels {
+  /** Language the labels are written in. */
+  lang: string;
   contents: string;
   landmarks: string;
   pages: string;
@@ -10,23 +12,19 @@ export interface Labels {
   titlePage: string;
   beginReading: string;
   copyright: string;
-  notes: string;
   backToText: (n: number) => string;
-  page: (label: string) => string;
   taskDone: string;
   taskOpen: string;
   publisher: string;
   published: string;
   identifier: string;
-  printEdition: string;
   pageNumbersFrom: (source: string) => string;
   producedWith: (generator: string) => string;
   coverAlt: (title: string, authors: string) => string;
-  by: string;
-  table: string;
 }
 
 const en: Labels = {
+  lang: 'en',
   contents: 'Contents',
   landmarks: 'Landmarks',
   pages: 'Pages',
@@ -34,23 +32,19 @@ const en: Labels = {
   titlePage: 'Title page',
   beginReading: 'Begin reading',
   copyright: 'Copyright',
-  notes: 'Notes',
   backToText: (n) => `Back to note reference ${n}`,
-  page: (l) => `Page ${l}`,
   taskDone: 'done',
   taskOpen: 'not done',
   publisher: 'Publisher',
   published: 'Published',
   identifier: 'Identifier',
-  printEdition: 'Print edition',
   pageNumbersFrom: (s) => `Page numbers follow the print edition, ${s}.`,
   producedWith: (g) => `Produced with ${g}.`,
   coverAlt: (t, a) => (a ? `Cover: ${t}, by ${a}` : `Cover: ${t}`),
-  by: 'by',
-  table: 'Table',
 };
 
 const de: Labels = {
+  lang: 'de',
   contents: 'Inhalt',
   landmarks: 'Orientierungspunkte',
   pages: 'Seiten',
@@ -58,23 +52,19 @@ const de: Labels = {
   titlePage: 'Titelseite',
   beginReading: 'Lesen beginnen',
   copyright: 'Impressum',
-  notes: 'Anmerkungen',
   backToText: (n) => `Zurück zum Verweis auf Anmerkung ${n}`,
-  page: (l) => `Seite ${l}`,
   taskDone: 'erledigt',
   taskOpen: 'offen',
   publisher: 'Verlag',
   published: 'Erschienen',
   identifier: 'Kennung',
-  printEdition: 'Druckausgabe',
   pageNumbersFrom: (s) => `Die Seitenzahlen folgen der Druckausgabe, ${s}.`,
   producedWith: (g) => `Erstellt mit ${g}.`,
   coverAlt: (t, a) => (a ? `Umschlag: ${t}, von ${a}` : `Umschlag: ${t}`),
-  by: 'von',
-  table: 'Tabelle',
 };
 
 const fr: Labels = {
+  lang: 'fr',
   contents: 'Table des matières',
   landmarks: 'Repères',
   pages: 'Pages',
@@ -82,23 +72,19 @@ const fr: Labels = {
   titlePage: 'Page de titre',
   beginReading: 'Commencer la lecture',
   copyright: 'Mentions légales',
-  notes: 'Notes',
   backToText: (n) => `Retour à l’appel de note ${n}`,
-  page: (l) => `Page ${l}`,
   taskDone: 'fait',
   taskOpen: 'à faire',
   publisher: 'Éditeur',
   published: 'Parution',
   identifier: 'Identifiant',
-  printEdition: 'Édition imprimée',
   pageNumbersFrom: (s) => `La pagination suit l’édition imprimée, ${s}.`,
   producedWith: (g) => `Produit avec ${g}.`,
   coverAlt: (t, a) => (a ? `Couverture : ${t}, par ${a}` : `Couverture : ${t}`),
-  by: 'par',
-  table: 'Tableau',
 };
 
 const es: Labels = {
+  lang: 'es',
   contents: 'Índice',
   landmarks: 'Puntos de referencia',
   pages: 'Páginas',
@@ -106,20 +92,15 @@ const es: Labels = {
   titlePage: 'Portada',
   beginReading: 'Empezar a leer',
   copyright: 'Créditos',
-  notes: 'Notas',
   backToText: (n) => `Volver a la llamada de nota ${n}`,
-  page: (l) => `Página ${l}`,
   taskDone: 'hecho',
   taskOpen: 'pendiente',
   publisher: 'Editorial',
   published: 'Publicado',
   identifier: 'Identificador',
-  printEdition: 'Edición impresa',
   pageNumbersFrom: (s) => `La paginación sigue la edición impresa, ${s}.`,
   producedWith: (g) => `Producido con ${g}.`,
   coverAlt: (t, a) => (a ? `Cubierta: ${t}, de ${a}` : `Cubierta: ${t}`),
-  by: 'de',
-  table: 'Tabla',
 };
 
 const BY_LANGUAGE: Record<string, Labels> = { en, de, fr, es };
@@ -128,4 +109,13 @@ const BY_LANGUAGE: Record<string, Labels> = { en, de, fr, es };
 export function labelsFor(lang: string): Labels {
   const primary = lang.toLowerCase().split('-')[0];
   return BY_LANGUAGE[primary] ?? en;
+}
+
+/**
+ * Attributes for an element holding label text: when the labels fell back to
+ * English for a book in another language, say so, so it is read with an English voice.
+ */
+export function labelLang(labels: Labels, bookLang: string): string {
+  const primary = bookLang.toLowerCase().split('-')[0];
+  return primary === labels.lang ? '' : ` xml:lang="${labels.lang}" lang="${labels.lang}"`;
 }

@@ -38,3 +38,14 @@ export function idSafe(s: string): string {
   const cleaned = s.replace(/[^A-Za-z0-9_.-]/g, '_');
   return /^[A-Za-z_]/.test(cleaned) ? cleaned : `_${cleaned}`;
 }
+
+/**
+ * An external URL as EPUBCheck accepts it: characters outside RFC 3986 (spaces,
+ * non-ASCII) percent-encoded as UTF-8, existing escapes kept, stray `%` escaped.
+ */
+export function safeHref(href: string): string {
+  return href
+    .trim()
+    .replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
+    .replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/gu, (run) => encodeURIComponent(run));
+}
