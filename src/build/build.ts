@@ -4,7 +4,8 @@
 import { promises as fs, constants as fsc } from 'node:fs';
 import path from 'node:path';
 import { Diagnostics, InputError, UsageError } from '../diagnostics.js';
-import { EXTENSIONS, type Format } from '../editions/edition.js';
+import { EXTENSIONS, type Format, type ProgressEvent } from '../editions/edition.js';
+import { buildManifest } from '../manifest/manifest.js';
 import type { Book } from '../model/document.js';
 import { readManuscript } from '../reader/read.js';
 import { GENERATOR } from '../version.js';
@@ -23,6 +24,8 @@ export interface BuildOptions {
   diagnostics: Diagnostics;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** Told as the writers work, for a progress display. */
+  progress?: (event: ProgressEvent) => void;
 }
 
 export interface WrittenEdition {
@@ -48,7 +51,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   await prepareOutDir(outDir, book, opts.outDir);
 
   const base = book.meta.slug;
-  const ctx = { diagnostics: opts.diagnostics, generator: GENERATOR, width: opts.width };
+  const ctx = { diagnostics: opts.diagnostics, generator: GENERATOR, width: opts.width, progress: opts.progress };
   const rendered = await renderEditions(book, opts.formats, ctx, base + EXTENSIONS.pdf);
   if (opts.strict && opts.diagnostics.warnings.length > 0) {
     const n = opts.diagnostics.warnings.length;
@@ -63,6 +66,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       await staging.stage(target, r.bytes);
       editions.push({ format: r.format, path: displayPath(target, cwd), bytes: r.bytes.byteLength, pages: r.pages, ms: r.ms });
     }
+    const manifest = buildManifest(book, rendered.map((r) => ({ format: r.format, fileName: base + EXTENSIONS[r.format], bytes: r.bytes })), GENERATOR);
+    await staging.stage(path.join(outDir, `${base}.manifest.json`), manifest);
     await staging.commit();
   } catch (err) {
     await staging.discard();

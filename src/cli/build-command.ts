@@ -2,6 +2,8 @@
 
 import { Diagnostics, EXIT, UsageError } from '../diagnostics.js';
 import { build, type BuildResult } from '../build/build.js';
+import { createProgress } from '../progress/progress.js';
+import { watch } from '../watch/watch.js';
 import type { Format } from '../editions/edition.js';
 import { parseFormats, parseInteger, parseOptions } from './args.js';
 import type { Command } from './command.js';
@@ -15,11 +17,12 @@ export interface BuildCommandOptions {
   strict: boolean;
   quiet: boolean;
   json: boolean;
+  watch: boolean;
 }
 
 export const buildCommand: Command = {
   name: 'build',
-  usage: 'imprint build [path] [-o DIR] [-f epub,pdf,txt,html] [-w N] [--keep-going] [--strict] [-q] [--json]',
+  usage: 'imprint build [path] [-o DIR] [-f epub,pdf,txt,html] [-w N] [--keep-going] [--strict] [-q] [--json] [--watch]',
   summary: `build the editions of a manuscript
       path                 a .md file, or a folder of .md files read as one book in
                            natural file-name order (default: manuscript/)
@@ -29,7 +32,8 @@ export const buildCommand: Command = {
       --keep-going         a missing or refused image is a warning; its alt text stands in
       --strict             warnings are errors: nothing is written (exit 1)
       -q, --quiet          print only errors
-      --json               print a machine-readable summary on stdout`,
+      --json               print a machine-readable summary on stdout
+      --watch              build again on every save until Ctrl-C`,
   run: (args) => runBuild(parseBuildArgs(args)),
 };
 
@@ -42,9 +46,11 @@ export function parseBuildArgs(args: string[]): BuildCommandOptions {
     strict: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
     json: { type: 'boolean' },
+    watch: { type: 'boolean' },
     debug: { type: 'boolean' },
   });
   if (positionals.length > 1) throw new UsageError(`build takes one manuscript path, got ${positionals.length}`);
+  if (values.watch && values.json) throw new UsageError('build: --watch and --json do not go together');
   return {
     input: positionals[0] ?? 'manuscript',
     outDir: values.out ?? 'dist',
@@ -54,15 +60,19 @@ export function parseBuildArgs(args: string[]): BuildCommandOptions {
     strict: values.strict ?? false,
     quiet: values.quiet ?? false,
     json: values.json ?? false,
+    watch: values.watch ?? false,
   };
 }
 
 export async function runBuild(opts: BuildCommandOptions): Promise<number> {
+  if (opts.watch) return watch(opts, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
   const diagnostics = new Diagnostics();
+  const progress = createProgress({ isTTY: process.stderr.isTTY === true, quiet: opts.quiet || opts.json });
   let result: BuildResult;
   try {
-    result = await build({ ...opts, diagnostics });
+    result = await build({ ...opts, diagnostics, progress: progress.onEvent });
   } finally {
+    progress.stop();
     if (!opts.quiet) for (const w of diagnostics.warnings) process.stderr.write(Diagnostics.format(w) + '\n');
   }
   if (opts.json) process.stdout.write(JSON.stringify(summary(result, diagnostics), null, 2) + '\n');

@@ -7,8 +7,11 @@ import { EXIT, InputError, UsageError, formatLocation } from '../diagnostics.js'
 import { VERSION } from '../version.js';
 import { buildCommand } from './build-command.js';
 import type { Command } from './command.js';
+import { initCommand } from './init-command.js';
+import { importCommand } from './import-command.js';
+import { checkCommand } from './check-command.js';
 
-const COMMANDS: Command[] = [buildCommand];
+const COMMANDS: Command[] = [buildCommand, initCommand, importCommand, checkCommand];
 
 function help(): string {
   const lines = ['imprint: one manuscript in; EPUB, PDF and plain-text editions out', '', 'Usage:'];

@@ -50,7 +50,7 @@ describe('imprint build of the bundled manuscript', () => {
   it('writes the three editions named after the slug, one line each', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['article.epub', 'article.pdf', 'article.txt']);
+    expect(readdirSync(out).sort()).toEqual(['article.epub', 'article.manifest.json', 'article.pdf', 'article.txt']);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
     for (const [i, ext] of ['epub', 'pdf', 'txt'].entries()) {
@@ -63,7 +63,7 @@ describe('imprint build of the bundled manuscript', () => {
   it('gives byte-identical editions on a second build', () => {
     const again = tmpDir();
     expect(imprint(['build', 'manuscript', '--out', again]).status).toBe(0);
-    for (const f of ['article.epub', 'article.pdf', 'article.txt']) {
+    for (const f of ['article.epub', 'article.pdf', 'article.txt', 'article.manifest.json']) {
       expect(readFileSync(path.join(again, f)).equals(readFileSync(path.join(out, f))), f).toBe(true);
     }
   });
@@ -85,7 +85,7 @@ describe('imprint build of the bundled manuscript', () => {
     const dir = tmpDir();
     const r = imprint(['build', ARTICLE, '--out', dir, '--formats', 'txt']);
     expect(r.status).toBe(0);
-    expect(readdirSync(dir)).toEqual(['article.txt']);
+    expect(readdirSync(dir).sort()).toEqual(['article.manifest.json', 'article.txt']);
   });
 });
 
@@ -104,7 +104,7 @@ describe('imprint build of other manuscript shapes', () => {
     const dir = tmpDir();
     const r = imprint(['build', 'tests/fixtures/no-front-matter.md', '--out', dir]);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['no-front-matter.epub', 'no-front-matter.pdf', 'no-front-matter.txt']);
+    expect(readdirSync(dir).sort()).toEqual(['no-front-matter.epub', 'no-front-matter.manifest.json', 'no-front-matter.pdf', 'no-front-matter.txt']);
     expect(readFileSync(path.join(dir, 'no-front-matter.txt'), 'utf8').split('\n')[0]).toMatch(/A Title From The First Heading/);
   });
 });
@@ -161,7 +161,7 @@ describe('bad input and bad usage', () => {
     cpSync(path.join(ROOT, 'tests/fixtures/kitchen-sink'), path.join(dir, 'manuscript'), { recursive: true });
     const r = imprint(['build', '--formats', 'epub,txt'], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(path.join(dir, 'dist')).sort()).toEqual(['book.epub', 'book.txt']);
+    expect(readdirSync(path.join(dir, 'dist')).sort()).toEqual(['book.epub', 'book.manifest.json', 'book.txt']);
     
   });
 });

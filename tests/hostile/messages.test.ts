@@ -39,9 +39,9 @@ describe('messages and exit statuses', () => {
 
   it('refuses an unwritable output folder, exit 2', () => {
     const p = new Project({ 'manuscript/book.md': manuscript('title: T\ndate: 2024-01-01', '# H\n\nText.\n') });
-    const r = p.build(['--out', '/proc/imprint-cannot-write-here']);
+    const r = p.build(['--out', '/sys/imprint-cannot-write-here']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^imprint: --out \/proc\/imprint-cannot-write-here: cannot write/);
+    expect(r.stderr).toMatch(/^imprint: --out \/sys\/imprint-cannot-write-here: cannot write/);
   });
 
   it('leaves no temporary files behind after a failed build', () => {

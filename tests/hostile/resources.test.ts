@@ -74,6 +74,6 @@ describe('resources stay inside', () => {
     const p = projectWithImage('ok.png');
     writeFileSync(path.join(outside, 'untouched'), 'same');
     expect(p.build(['--formats', 'txt']).status).toBe(0);
-    expect(p.outputs()).toEqual(['book.txt']);
+    expect(p.outputs()).toEqual(['book.manifest.json', 'book.txt']);
   });
 });

@@ -9,7 +9,7 @@ import { epubcheck, qpdfCheck, requireTool } from '../support/tools.js';
 const FM = 'title: Pathological\ndate: 2024-01-01';
 
 function expectValidEditions(p: Project): void {
-  expect(p.outputs()).toEqual(['book.epub', 'book.pdf', 'book.txt']);
+  expect(p.outputs()).toEqual(['book.epub', 'book.manifest.json', 'book.pdf', 'book.txt']);
   if (requireTool('qpdf')) expect(qpdfCheck(path.join(p.dir, 'dist/book.pdf')).ok).toBe(true);
   if (requireTool('epubcheck')) {
     const check = epubcheck(path.join(p.dir, 'dist/book.epub'));
