@@ -6,6 +6,8 @@
 //   node tests/pdf-typeset/.build/bench.mjs draw   # setParagraph + drawLine + doc.end
 //   node tests/pdf-typeset/.build/bench.mjs kp     # the line breaker's passes alone
 //   node tests/pdf-typeset/.build/bench.mjs hyph   # hyphenation of the distinct words
+//   node tests/pdf-typeset/.build/bench.mjs cjk    # the CJK face: load, first paragraph,
+//                                                  # throughput, embedded subset size
 //
 // CPU time is reported next to wall time: on a shared machine it is the steadier figure.
 
@@ -17,7 +19,8 @@ import { buildItems, EXPANSION } from './src/editions/pdf/typeset/itemize.js';
 import { knuthPlass, TEX_PARAMS } from './src/editions/pdf/typeset/knuth-plass.js';
 import { LineWidths } from './src/editions/pdf/typeset/line-widths.js';
 import { hyphenatorFor } from './src/editions/pdf/typeset/hyphenation.js';
-import { novelParagraphs } from './tests/pdf-typeset/corpus.js';
+import { CHINESE, cjkNovelParagraphs, novelParagraphs } from './tests/pdf-typeset/corpus.js';
+import { face } from './src/editions/pdf/typeset/faces.js';
 
 const style = { family: 'serif', bold: false, italic: false, size: 10.5 };
 const opts = { width: 300, lang: 'en', align: 'justify', hyphenate: true };
@@ -79,6 +82,42 @@ if (mode === 'set') {
     });
     console.log(`  feasible for ${ok} of ${all.length} paragraphs`);
   }
+} else if (mode === 'cjk') {
+  // A fresh process: nothing of the CJK face is parsed yet.
+  timed('open the CJK face (read 15 MB, parse the directory, cmap, space and hyphen glyphs)', () => face('cjk-regular'));
+  const ts = new Typesetter({ lang: 'zh', diagnostics: new Diagnostics() });
+  const zh = { ...opts, lang: 'zh' };
+  timed(`first Chinese paragraph (${CHINESE[0].length} characters)`, () => ts.setParagraph([{ text: CHINESE[0], style }], zh));
+  timed(`second paragraph (${CHINESE[1].length} characters)`, () => ts.setParagraph([{ text: CHINESE[1], style }], zh));
+  const big = cjkNovelParagraphs();
+  const chars = big.reduce((n, p) => n + p.length, 0);
+  const distinct = new Set(big.join('')).size;
+  for (const round of ['cold', 'warm']) {
+    const { wall } = timed(`${round} setParagraph, ${chars} characters (${distinct} distinct)`, () => {
+      for (const p of big) ts.setParagraph([{ text: p, style }], zh);
+    });
+    console.log(`  = ${Math.round((chars / wall) * 1000)} characters/s (wall)`);
+  }
+  // Embedded size: one page of Latin, with and without a 200-character Chinese paragraph.
+  const pdfBytes = async (withCjk) => {
+    const t2 = new Typesetter({ lang: 'en', diagnostics: new Diagnostics() });
+    const lines = t2.setParagraph([{ text: novel[0], style }], opts);
+    const text200 = (CHINESE[0] + CHINESE[1]).slice(0, 200);
+    if (withCjk) lines.push(...t2.setParagraph([{ text: text200, style }], zh));
+    const doc = new PDFDocument({ size: [396, 612], pdfVersion: '1.7', autoFirstPage: false, info: { CreationDate: new Date(0) } });
+    let bytes = 0;
+    doc.on('data', (c) => (bytes += c.length));
+    const done = new Promise((r) => doc.on('end', r));
+    doc.addPage({ size: [396, 612], margin: 0 });
+    lines.forEach((line, i) => t2.drawLine(doc, line, 48, 60 + i * 13.5));
+    const t = performance.now();
+    doc.end();
+    await done;
+    return { bytes, end: performance.now() - t, distinct: new Set(text200).size };
+  };
+  const latin = await pdfBytes(false);
+  const mixed = await pdfBytes(true);
+  console.log(`PDF: Latin page ${latin.bytes} bytes (doc.end ${latin.end.toFixed(0)} ms); with a 200-character Chinese paragraph (${mixed.distinct} distinct characters) ${mixed.bytes} bytes (doc.end ${mixed.end.toFixed(0)} ms): +${mixed.bytes - latin.bytes} bytes`);
 } else if (mode === 'hyph') {
   const distinct = [...new Set(novel.join(' ').split(/\s+/))];
   for (const round of [0, 1, 2]) {

@@ -35,25 +35,36 @@ describe('fallback chain', () => {
   });
 
   test('code keeps to the mono face, with DejaVu Sans Mono for what it lacks', () => {
-    const { fontOf } = fontsOf('x = 1; // ├── ♞ 😀', mono);
+    const { fontOf } = fontsOf('x = 1; // ├── ♞ 😀 中文', mono);
     expect(fontOf('x')).toBe('mono-regular');
     expect(fontOf('├──')).toBe('mono-regular');
     expect(fontOf('♞')).toBe('symbolsmono-regular');
-    expect(fontOf('😀')).toBe('symbols-regular');
+    expect(fontOf('😀')).toBe('emoji-regular');
+    expect(fontOf('中文')).toBe('cjk-regular');
+  });
+
+  test('CJK and emoji join the chain: Chinese, Japanese and emoji fall back to Noto faces', () => {
+    const { fontOf, diagnostics } = fontsOf('Latin 中文 かな カナ 😀 ☺');
+    expect(fontOf('中文')).toBe('cjk-regular');
+    expect(fontOf('かな')).toBe('cjk-regular');
+    expect(fontOf('カナ')).toBe('cjk-regular');
+    expect(fontOf('😀')).toBe('emoji-regular');
+    expect(fontOf('☺')).toBe('symbols-regular');
+    expect(diagnostics.warnings).toEqual([]);
   });
 
   test('a character no face has: one warning naming it, with the position; drawn as a replacement', () => {
     const { ts, diagnostics } = typesetter();
     const opts = { width: 400, lang: 'en', align: 'left' as const, hyphenate: false, pos: { file: 'book.md', line: 12 } };
-    const lines = ts.setParagraph([{ text: '中文 and \uE000 and 中 again', style: serif }], opts);
-    ts.setParagraph([{ text: 'more 中 later', style: serif }], { ...opts, pos: { file: 'book.md', line: 40 } });
+    const lines = ts.setParagraph([{ text: '한글 and \uE000 and 한 again', style: serif }], opts);
+    ts.setParagraph([{ text: 'more 한 later', style: serif }], { ...opts, pos: { file: 'book.md', line: 40 } });
     const messages = diagnostics.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`);
     expect(messages).toHaveLength(3);
-    expect(messages[0]).toMatch(/^book\.md:12: .*U\+4E2D “中”/);
-    expect(messages[1]).toMatch(/U\+6587 “文”/);
+    expect(messages[0]).toMatch(/^book\.md:12: .*U\+D55C “한”/);
+    expect(messages[1]).toMatch(/U\+AE00 “글”/);
     expect(messages[2]).toMatch(/U\+E000/);
     const replaced = lines[0].runs.filter((r) => r.font === REPLACEMENT).map((r) => r.text);
-    expect(replaced).toEqual(['中文', '\uE000', '中']);
+    expect(replaced).toEqual(['한글', '\uE000', '한']);
   });
 
   test('no .notdef glyph is ever drawn', () => {

@@ -11,6 +11,8 @@ const pieces = [
   'well-known', 'state-of-the-art', 'word—dash', '1,200', '“quoted”', '(parens)', 'https://example.org/a/very/long/path?query=1',
   'שלום', 'עולם', 'مرحبا', 'بالعالم', 'Ελληνικά', 'Кириллица', '中文', '\uE000', '☺', '😀', 'e\u0301', 'x\u200dy',
   'Pneumonoultramicroscopicsilicovolcanoconiosis', 'a', 'I', '', '—', '-', '.', ',',
+  '排版是一门手艺。', '「禁則処理」と', 'ちょっと', '（括号）', '用TypeScript写', '……', '——', '中文，“引号”',
+  '👍🏽', '👨\u200d👩\u200d👧', '1\ufe0f\u20e3', '❤\ufe0f', '🇫🇷🇩🇪', '한글',
 ];
 const seps = [' ', ' ', ' ', '  ', '\n', '\u00a0', '\u00ad', '\u200b', '\t'];
 
@@ -36,7 +38,7 @@ describe('any text', () => {
         fc.constantFrom<'justify' | 'left' | 'right' | 'center'>('justify', 'left', 'right', 'center'),
         fc.boolean(),
         fc.boolean(),
-        fc.constantFrom('en', 'de', 'he', 'xx'),
+        fc.constantFrom('en', 'de', 'he', 'xx', 'zh', 'ja'),
         fc.constantFrom<'knuth-plass' | 'greedy'>('knuth-plass', 'knuth-plass', 'greedy'),
         (parts, width, align, hyphenate, preformatted, lang, breaker) => {
           const spans = parts.map(([text, style]) => ({ text, style }));

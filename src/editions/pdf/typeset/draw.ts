@@ -10,13 +10,17 @@
 // the dot being its own glyph; a mirrored parenthesis in right-to-left text is the
 // glyph of the other one). When a glyph is needed with a second meaning, the face is
 // embedded once more (a second, small subset with its own ToUnicode), so every glyph
-// on the page maps to exactly the characters it stands for, in any viewer.
+// on the page maps to exactly the characters it stands for, in any viewer. Where the
+// glyphs cannot stand for the text at all (an emoji with a skin-tone modifier is drawn
+// as the plain emoji's glyph; a joiner or variation selector has no glyph), the word is
+// marked with its ActualText, which text extraction returns instead.
 
 import { mirrored } from './bidi.js';
 import { isCombining, isGlue } from './chars.js';
+import { codePointBefore, isGap, PUNCTUATION_SQUEEZE, punctuationSqueeze } from './cjk.js';
 import { type Face, REPLACEMENT, replacementFace } from './faces.js';
 import { faceForKey, shapeWord, spaceWidthFor } from './glyphs.js';
-import { runPieces } from './lines.js';
+import { gapAtOffset, runPieces } from './lines.js';
 import type { FkGlyph } from './fontkit.js';
 import type { Shaped } from './shaping.js';
 import type { DrawLineOptions, GlyphRun, LinkBox, SetLine } from './types.js';
@@ -144,7 +148,10 @@ interface DrawPiece {
   shaped?: Shaped;
 }
 
-/** Words and space characters of a run, in drawing order (from the line setter when it can). */
+/**
+ * Words and space characters of a run, in drawing order (from the line setter when it
+ * can). Words are cut at inter-character gaps too, exactly as the line setter cut them.
+ */
 function piecesOf(run: GlyphRun): DrawPiece[] {
   const known = runPieces.get(run);
   if (known) return known;
@@ -156,6 +163,9 @@ function piecesOf(run: GlyphRun): DrawPiece[] {
       if (i > w) out.push({ text: t.slice(w, i), glue: false });
       out.push({ text: t[i], glue: true });
       w = i + 1;
+    } else if (i > w && gapAtOffset(t, i)) {
+      out.push({ text: t.slice(w, i), glue: false });
+      w = i;
     }
   }
   if (w < t.length) out.push({ text: t.slice(w), glue: false });
@@ -179,6 +189,20 @@ function unmirror(s: Shaped, text: string, face: string): FkGlyph[] {
     unmirrored.set(key, g);
   }
   return g;
+}
+
+/**
+ * Do the glyphs of a left-to-right word fail to give back its text through their
+ * ToUnicode entries (dropped joiners and selectors, an emoji ligature that forgets its
+ * modifier)? Kept on the shaped word, which is cached per text.
+ */
+function losesText(s: Shaped, text: string): boolean {
+  if (s.losesText === undefined) {
+    let got = '';
+    for (const g of s.glyphs) got += String.fromCodePoint(...g.codePoints);
+    s.losesText = got !== text;
+  }
+  return s.losesText;
 }
 
 interface TextState {
@@ -241,6 +265,8 @@ function runOperators(out: string[], run: GlyphRun, ff: FaceFonts, f: Face, st: 
     cur = x + g.advanceWidth * inv;
   };
 
+  const gapExtra = run.interCharSpacing ? run.interCharSpacing / size / scale : 0;
+  let prevWord: string | null = null;
   for (const piece of piecesOf(run)) {
     const tok = piece.text;
     if (piece.glue) {
@@ -249,9 +275,27 @@ function runOperators(out: string[], run: GlyphRun, ff: FaceFonts, f: Face, st: 
       const extra = run.wordSpacing === 0 ? 0 : (run.wordSpacing / size) * (natural / space20);
       if (spaceGlyph) glyph(spaceGlyph, pen, 0);
       pen += (natural + extra) / scale;
+      prevWord = null;
       continue;
     }
+    if (prevWord !== null) {
+      // Two words with no space between them: an inter-character gap of CJK text, with
+      // its justification space, and half an em less between two punctuation marks.
+      const [a, b] = run.rtl ? [tok, prevWord] : [prevWord, tok];
+      const p = codePointBefore(a, a.length);
+      const c = b.codePointAt(0)!;
+      if (isGap(p, c)) {
+        pen += gapExtra;
+        if (key !== REPLACEMENT && punctuationSqueeze(f, p, f, c)) pen -= PUNCTUATION_SQUEEZE;
+      }
+    }
+    prevWord = tok;
     const s = piece.shaped ?? shapeWord(key, tok, run.rtl === true);
+    const actual = key !== REPLACEMENT && !run.rtl && !s.rtl && !s.fast && losesText(s, tok);
+    if (actual) {
+      flush();
+      out.push(`/Span <</ActualText <${utf16Hex(tok)}>>> BDC`);
+    }
     const n = s.glyphs.length;
     const reverse = run.rtl === true && !s.rtl;
     const glyphs = run.rtl && s.fast && mirrored(tok) !== tok ? unmirror(s, tok, key) : s.glyphs;
@@ -272,6 +316,10 @@ function runOperators(out: string[], run: GlyphRun, ff: FaceFonts, f: Face, st: 
       pending = [];
     }
     for (const m of pending) glyph(m.g, m.x, m.dy);
+    if (actual) {
+      flush();
+      out.push('EMC');
+    }
   }
   moveTo(pen);
   flush();

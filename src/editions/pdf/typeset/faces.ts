@@ -2,11 +2,15 @@
 //
 // Every face is an embedded TrueType file from node_modules (never one of the 14
 // standard PDF fonts). Files are parsed by fontkit once per process, and only when a
-// character first needs them: an all-Latin book never opens the Hebrew, Arabic or
-// DejaVu files. Shaping caches live on the face, so they are shared by every
-// Typesetter in the process (their contents depend only on the font and the text).
+// character first needs them: an all-Latin book never opens the Hebrew, Arabic, CJK,
+// DejaVu or emoji files (the CJK face is 15 MB; opening it and shaping a first
+// paragraph costs ~0.2 s, see tests/pdf-typeset/cjk.test.ts). Shaping caches live on
+// the face, so they are shared by every Typesetter in the process (their contents
+// depend only on the font and the text).
 
 import { createRequire } from 'node:module';
+import { BLANK_LEFT, BLANK_RIGHT, isCjkCodePoint } from './cjk.js';
+import { hasEmojiPresentation } from './clusters.js';
 import type { Family, TextStyle } from './types.js';
 import type { FkFont } from './fontkit.js';
 import { openFont } from './fontkit.js';
@@ -14,8 +18,14 @@ import { WordShaper } from './shaping.js';
 
 const require = createRequire(import.meta.url);
 
-/** Script of a fallback face: decides which characters it may be asked about. */
-type Coverage = 'any' | 'hebrew' | 'arabic';
+/**
+ * Which characters a face of the chain may be asked about: `emoji` is the emoji face
+ * ahead of DejaVu, for characters shown as emoji by default (it is asked about any
+ * character again at the end of the chain); `cjk-punctuation` is the CJK face ahead of
+ * the text face in Chinese and Japanese, for the quotes, dashes and ellipsis those
+ * languages set full width.
+ */
+type Coverage = 'any' | 'hebrew' | 'arabic' | 'cjk' | 'emoji' | 'cjk-punctuation';
 
 interface FaceSpec {
   /** Module path of the TTF (resolved with require.resolve). */
@@ -47,6 +57,10 @@ const FACE_FILES = {
   'symbolsmono-bold': `${DEJAVU}/DejaVuSansMono-Bold.ttf`,
   'symbolsmono-italic': `${DEJAVU}/DejaVuSansMono-Oblique.ttf`,
   'symbolsmono-bolditalic': `${DEJAVU}/DejaVuSansMono-BoldOblique.ttf`,
+  'cjk-regular': `${EXPO}/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf`,
+  'cjk-bold': `${EXPO}/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf`,
+  'emoji-regular': `${EXPO}/noto-emoji/400Regular/NotoEmoji_400Regular.ttf`,
+  'emoji-bold': `${EXPO}/noto-emoji/700Bold/NotoEmoji_700Bold.ttf`,
 } as const;
 
 export type FaceKey = keyof typeof FACE_FILES;
@@ -57,10 +71,15 @@ export type FaceKey = keyof typeof FACE_FILES;
  */
 export const REPLACEMENT = 'replacement';
 
-function coverageOf(key: FaceKey): Coverage {
-  if (key.startsWith('hebrew')) return 'hebrew';
-  if (key.startsWith('arabic')) return 'arabic';
-  return 'any';
+/** Punctuation Chinese and Japanese set full width from the CJK face (CLREQ 3.1.4, JLREQ 3.1.7). */
+export function isCjkWidePunctuation(cp: number): boolean {
+  return cp === 0x2018 || cp === 0x2019 || cp === 0x201c || cp === 0x201d || cp === 0x2014 || cp === 0x2015 || cp === 0x2026 || cp === 0x00b7;
+}
+
+/** Languages whose text faces should take the CJK face's quotes and dashes. */
+export function isCjkLanguage(lang: string): boolean {
+  const primary = lang.toLowerCase().split(/[-_]/)[0];
+  return primary === 'zh' || primary === 'ja' || primary === 'yue' || primary === 'cmn' || primary === 'wuu';
 }
 
 export function isHebrewCodePoint(cp: number): boolean {
@@ -77,6 +96,27 @@ export function isArabicCodePoint(cp: number): boolean {
   );
 }
 
+/** Punctuation that CJK fonts may set in half of a full em (CJK symbols, fullwidth forms, quotes). */
+function isFullWidthPunctuationCandidate(cp: number): boolean {
+  return (
+    (cp >= 0x3001 && cp <= 0x3003) ||
+    (cp >= 0x3008 && cp <= 0x3011) ||
+    (cp >= 0x3014 && cp <= 0x301f) ||
+    (cp >= 0xff01 && cp <= 0xff0f && cp !== 0xff03 && cp !== 0xff04 && cp !== 0xff05 && cp !== 0xff06) ||
+    (cp >= 0xff1a && cp <= 0xff1f) ||
+    cp === 0xff3b ||
+    cp === 0xff3d ||
+    cp === 0xff5b ||
+    cp === 0xff5d ||
+    cp === 0xff5f ||
+    cp === 0xff60 ||
+    cp === 0x2018 ||
+    cp === 0x2019 ||
+    cp === 0x201c ||
+    cp === 0x201d
+  );
+}
+
 /** One loaded face: the fontkit font, its vertical metrics in em, and its word cache. */
 export class Face {
   readonly key: string;
@@ -90,6 +130,7 @@ export class Face {
   readonly strikeThickness: number;
   readonly hyphenWidth: number;
   private readonly spaceWidths = new Map<number, number>();
+  private readonly blanks = new Map<number, number>();
 
   constructor(key: string, font: FkFont) {
     this.key = key;
@@ -103,6 +144,31 @@ export class Face {
     this.strikeThickness = os2?.yStrikeoutSize ? os2.yStrikeoutSize / upem : 0.05;
     this.shaper = new WordShaper(font);
     this.hyphenWidth = font.hasGlyphForCodePoint(0x2d) ? font.glyphForCodePoint(0x2d).advanceWidth / upem : 0.33;
+  }
+
+  /**
+   * Where a full-width punctuation mark of this face leaves half its em blank: BLANK_LEFT
+   * (opening brackets and quotes), BLANK_RIGHT (closing ones, and in Chinese fonts the
+   * comma, full stop, colon…), or 0. Read from the glyph's outline, so it follows the
+   * font's own convention (GB, JIS or CNS positions).
+   */
+  punctuationBlank(cp: number): number {
+    let b = this.blanks.get(cp);
+    if (b === undefined) {
+      b = 0;
+      const font = this.font;
+      if (isFullWidthPunctuationCandidate(cp) && font.hasGlyphForCodePoint(cp)) {
+        const g = font.glyphForCodePoint(cp);
+        const upem = font.unitsPerEm;
+        if (g.advanceWidth === upem) {
+          const box = g.bbox;
+          if (box.minX >= upem / 2) b = BLANK_LEFT;
+          else if (box.maxX <= upem / 2) b = BLANK_RIGHT;
+        }
+      }
+      this.blanks.set(cp, b);
+    }
+    return b;
   }
 
   /** Advance of a space character (U+0020, U+00A0, U+2009, …) in em. */
@@ -130,6 +196,11 @@ export function face(key: FaceKey): Face {
   return f;
 }
 
+/** Has the face been parsed in this process (for tests: a Latin book never opens the CJK file)? */
+export function isFaceLoaded(key: FaceKey): boolean {
+  return loaded.has(key);
+}
+
 export function isFaceKey(key: string): key is FaceKey {
   return Object.prototype.hasOwnProperty.call(FACE_FILES, key);
 }
@@ -145,8 +216,18 @@ export function primaryFaceKey(style: Pick<TextStyle, 'family' | 'bold' | 'itali
 
 /**
  * The ordered faces tried for a character in a style, with the Unicode range each
- * fallback face is consulted for (the Hebrew and Arabic faces only for their scripts,
- * so a missing arrow never loads them).
+ * fallback face is consulted for (the Hebrew, Arabic and CJK faces only for their
+ * scripts, so a missing arrow never loads them):
+ *
+ *   text face → Hebrew → Arabic → CJK → Noto Emoji (emoji-presentation characters)
+ *     → DejaVu Sans (symbols) → Noto Emoji (anything else it has)
+ *
+ * Code puts DejaVu Sans Mono right after the mono face, so symbols keep the column.
+ * Noto Emoji comes before DejaVu for characters shown as emoji by default (😀: its
+ * shapes are the emoji design, DejaVu's are small symbols), after it for text-style
+ * symbols (☺, ♞, ✓ stay DejaVu's); sequences with U+FE0F/U+FE0E choose explicitly
+ * (paragraph.ts). In Chinese and Japanese the CJK face also comes first for the quotes,
+ * dashes and ellipsis those languages set full width.
  */
 export class FallbackChain {
   readonly keys: FaceKey[];
@@ -155,17 +236,27 @@ export class FallbackChain {
   /** BMP cache: 0 unknown, i + 1 = keys[i], 255 = no face. */
   private readonly bmp = new Uint8Array(0x10000);
   private readonly astral = new Map<number, number>();
+  /** Index of the emoji face (the entry consulted for any character). */
+  readonly emojiIndex: number;
+  /** Index of the face the style asks for (the text or code face). */
+  readonly primary: number;
 
-  constructor(family: Family, bold: boolean, italic: boolean) {
+  constructor(family: Family, bold: boolean, italic: boolean, cjkLanguage = false) {
     const v = variant({ bold, italic });
     const heb: FaceKey = bold ? 'hebrew-bold' : 'hebrew-regular';
     const ara: FaceKey = bold ? 'arabic-bold' : 'arabic-regular';
+    const cjk: FaceKey = bold ? 'cjk-bold' : 'cjk-regular';
+    const emoji: FaceKey = bold ? 'emoji-bold' : 'emoji-regular';
     const sym = `symbols-${v}` as FaceKey;
-    this.keys =
-      family === 'mono'
-        ? [`mono-${v}` as FaceKey, `symbolsmono-${v}` as FaceKey, `serif-${v}` as FaceKey, heb, ara, sym]
-        : [`serif-${v}` as FaceKey, heb, ara, sym];
-    this.coverage = this.keys.map(coverageOf);
+    const chain: [FaceKey, Coverage][] = [];
+    // Not in code: the mono face's quotes keep the columns.
+    if (cjkLanguage && family === 'serif') chain.push([cjk, 'cjk-punctuation']);
+    if (family === 'mono') chain.push([`mono-${v}` as FaceKey, 'any'], [`symbolsmono-${v}` as FaceKey, 'any']);
+    chain.push([`serif-${v}` as FaceKey, 'any'], [heb, 'hebrew'], [ara, 'arabic'], [cjk, 'cjk'], [emoji, 'emoji'], [sym, 'any'], [emoji, 'any']);
+    this.keys = chain.map(([k]) => k);
+    this.coverage = chain.map(([, c]) => c);
+    this.emojiIndex = chain.length - 1;
+    this.primary = chain.findIndex(([, c]) => c === 'any');
   }
 
   /** Index into `keys` of the first face that has the character, or -1. */
@@ -192,10 +283,33 @@ export class FallbackChain {
 
   /** Does face `i` of the chain have the character (loads it if needed)? */
   covers(i: number, cp: number): boolean {
-    const cov = this.coverage[i];
-    if (cov === 'hebrew' && !isHebrewCodePoint(cp)) return false;
-    if (cov === 'arabic' && !isArabicCodePoint(cp)) return false;
+    switch (this.coverage[i]) {
+      case 'hebrew':
+        if (!isHebrewCodePoint(cp)) return false;
+        break;
+      case 'arabic':
+        if (!isArabicCodePoint(cp)) return false;
+        break;
+      case 'cjk':
+        if (!isCjkCodePoint(cp)) return false;
+        break;
+      case 'cjk-punctuation':
+        if (!isCjkWidePunctuation(cp)) return false;
+        break;
+      case 'emoji':
+        if (!hasEmojiPresentation(cp)) return false;
+        break;
+    }
     return this.faceAt(i).font.hasGlyphForCodePoint(cp);
+  }
+
+  /** The first face for a character asked for in text style (U+FE0E): emoji entries skipped. */
+  resolveText(cp: number): number {
+    for (let i = 0; i < this.keys.length; i++) {
+      if (this.coverage[i] === 'emoji' || i === this.emojiIndex) continue;
+      if (this.covers(i, cp)) return i;
+    }
+    return this.resolve(cp);
   }
 
   private search(cp: number): number {
@@ -206,11 +320,13 @@ export class FallbackChain {
 
 const chains = new Map<string, FallbackChain>();
 
-export function chainFor(style: Pick<TextStyle, 'family' | 'bold' | 'italic'>): FallbackChain {
-  const k = `${style.family}${style.bold ? 'b' : ''}${style.italic ? 'i' : ''}`;
+/** The chain of a style; `lang` (BCP 47) matters only for Chinese and Japanese punctuation. */
+export function chainFor(style: Pick<TextStyle, 'family' | 'bold' | 'italic'>, lang = ''): FallbackChain {
+  const cjk = isCjkLanguage(lang);
+  const k = `${style.family}${style.bold ? 'b' : ''}${style.italic ? 'i' : ''}${cjk && style.family === 'serif' ? 'c' : ''}`;
   let c = chains.get(k);
   if (!c) {
-    c = new FallbackChain(style.family, style.bold, style.italic);
+    c = new FallbackChain(style.family, style.bold, style.italic, cjk);
     chains.set(k, c);
   }
   return c;

@@ -13,6 +13,11 @@ export interface FkGlyph {
   advanceWidth: number;
 }
 
+/** A glyph as fontkit's cmap lookup returns it: with its outline's bounding box. */
+export interface FkCmapGlyph extends FkGlyph {
+  bbox: { minX: number; maxX: number; minY: number; maxY: number };
+}
+
 export interface FkPosition {
   xAdvance: number;
   yAdvance: number;
@@ -36,7 +41,7 @@ export interface FkFont {
   postscriptName: string;
   'OS/2'?: { yStrikeoutPosition?: number; yStrikeoutSize?: number };
   hasGlyphForCodePoint(cp: number): boolean;
-  glyphForCodePoint(cp: number): FkGlyph;
+  glyphForCodePoint(cp: number): FkCmapGlyph;
   layout(text: string, features?: string[] | Record<string, boolean>): FkGlyphRun;
 }
 

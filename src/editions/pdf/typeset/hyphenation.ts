@@ -39,6 +39,10 @@ const ALIASES: Record<string, string> = {
 function candidates(lang: string): string[] {
   const tag = lang.toLowerCase().replace(/_/g, '-');
   const parts = tag.split('-');
+  // `hyphen/zh` is the pinyin patterns: Chinese in Han characters is never hyphenated,
+  // and the Latin words inside it are usually English, which pinyin patterns would cut
+  // wrongly ("Type-Script"). Only an explicit zh-Latn tag gets them.
+  if (parts[0] === 'zh' && !parts.includes('latn')) return [];
   const out: string[] = [];
   const add = (t: string | undefined) => {
     if (t && !out.includes(t)) out.push(t);

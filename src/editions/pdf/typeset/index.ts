@@ -31,8 +31,14 @@
 // and font expansion of justified lines (glyphs scaled by at most ±2 %, drawn with Tz;
 // `GlyphRun.scale`), which removes most loose lines of a
 // 300 pt measure (figures: tests/pdf-typeset/figures.ts; `expansion: false` turns it off). Faces: embedded
-// TrueType subsets only (see faces.ts for the fallback chain); a face is embedded a
-// second time when a glyph must map to other characters in the text layer (draw.ts).
+// TrueType subsets only (see faces.ts for the fallback chain: text face → Hebrew →
+// Arabic → Noto Serif SC → Noto Emoji → DejaVu); a face is embedded a second time when
+// a glyph must map to other characters in the text layer (draw.ts). Emoji sequences
+// (ZWJ, skin tones, keycaps, flags) stay whole in one face and on one line (clusters.ts).
+// Chinese and Japanese break between characters with the kinsoku rules and justify by
+// inter-character spacing (`GlyphRun.interCharSpacing`), with a quarter em next to
+// Latin (cjk.ts). A run's ascent and descent are those of its style's own face, so
+// mixed-script lines keep the baseline of a Latin line.
 // Module map: paragraph.ts (spans → text, faces, bidi levels) → itemize.ts (boxes, glue,
 // penalties) → knuth-plass.ts (breaks) → lines.ts (set lines) → draw.ts (PDF operators).
 

@@ -1,9 +1,25 @@
 // From a normalised paragraph to Knuth–Plass items: a box per word (or per piece of a
 // word between break opportunities and face changes), glue per space, penalties where
-// a word may break (hyphenation points, after dashes, inside URLs, between ideographs,
-// and, for a word wider than the measure, between any two characters).
+// a word may break (hyphenation points, after dashes, inside URLs, next to pictographs,
+// and, for a word wider than the measure, between any two characters). Text without
+// spaces (Chinese, Japanese) is cut into pieces at its inter-character gaps (cjk.ts):
+// each gap is glue of no width (a quarter em next to Western letters) that stretches
+// for justification, and is a place to break unless kinsoku forbids it.
 
-import { isBreakAfterDash, isCombining, isGlue, isIdeographic, isNoBreakSpace } from './chars.js';
+import { isBreakAfterDash, isCombining, isGlue, isNoBreakSpace } from './chars.js';
+import {
+  AUTOSPACE,
+  AUTOSPACE_SHRINK,
+  breakAllowed,
+  codePointBefore,
+  GAP_STRETCH,
+  isGap,
+  isIdeographicForBreaking,
+  punctuationSqueeze,
+  PUNCTUATION_SQUEEZE,
+  wantsAutospace,
+} from './cjk.js';
+import { insideCluster } from './clusters.js';
 import { segmentSpace, shapeInSegment } from './glyphs.js';
 import { type Hyphenator, URL_LIKE } from './hyphenation.js';
 import { Brk, FILL, INF, Items, PENALTY_OF } from './items.js';
@@ -100,7 +116,71 @@ function mark(i: number, j: number, k: number, kind: number): void {
   if (k > i && k < j && kinds[k - i] === 0) kinds[k - i] = kind;
 }
 
+/** An inter-character gap: glue between two pieces of text set without spaces. */
+export interface Gap {
+  width: number;
+  stretch: number;
+  shrink: number;
+}
+
+/**
+ * The gap at offset k, between code points p and c (isGap(p, c) holds): no width; a
+ * quarter em between CJK and Western letters or digits in different faces (not in code,
+ * not next to a raised or lowered span such as a note marker); minus half an em between
+ * two punctuation marks whose blank halves meet. It stretches only when the paragraph is
+ * justified; the quarter em may shrink by half.
+ */
+export function gapAt(para: Para, k: number, p: number, c: number, justify: boolean): Gap {
+  const a = para.segs[para.charSeg[k - 1]];
+  const b = para.segs[para.charSeg[k]];
+  const z = Math.max(a.size, b.size);
+  const auto =
+    !para.preformatted &&
+    a.key !== b.key &&
+    a.rise === 0 &&
+    b.rise === 0 &&
+    para.spans[a.span].noteRef === undefined &&
+    para.spans[b.span].noteRef === undefined &&
+    wantsAutospace(p, c);
+  const squeeze = auto ? null : punctuationSqueeze(a.face, p, b.face, c);
+  const width = auto ? AUTOSPACE * z : squeeze ? -PUNCTUATION_SQUEEZE * (squeeze === 'p' ? a.size : b.size) : 0;
+  return {
+    width,
+    stretch: justify ? GAP_STRETCH * z : 0,
+    shrink: justify && auto ? AUTOSPACE_SHRINK * z : 0,
+  };
+}
+
 function word(para: Para, items: Items, cfg: ItemConfig, i: number, j: number): void {
+  const text = para.text;
+  let high = false;
+  for (let k = i; k < j && !high; k++) high = text.charCodeAt(k) >= 0x2e80;
+  if (!high) {
+    piece(para, items, cfg, i, j);
+    return;
+  }
+  let a = i;
+  for (let k = i + 1; k < j; k++) {
+    const lo = text.charCodeAt(k);
+    if (lo >= 0xdc00 && lo <= 0xdfff) continue;
+    const c = text.codePointAt(k)!;
+    const p = codePointBefore(text, k);
+    if (!isGap(p, c)) continue;
+    piece(para, items, cfg, a, k);
+    const g = gapAt(para, k, p, c, cfg.justify);
+    if (!breakAllowed(p, c)) items.penaltyAt(0, INF, false, false, 0, k);
+    items.glue(g.width, g.stretch, g.shrink, k);
+    a = k;
+  }
+  piece(para, items, cfg, a, j);
+}
+
+/** Expansion allowed for a segment's glyphs: none for CJK, which justifies by spacing. */
+function flexOf(seg: Segment, cfg: ItemConfig): number {
+  return seg.key.startsWith('cjk') ? 0 : cfg.expansion;
+}
+
+function piece(para: Para, items: Items, cfg: ItemConfig, i: number, j: number): void {
   const { text, charSeg, segs } = para;
   const segA = charSeg[i];
   const single = segA === charSeg[j - 1];
@@ -142,7 +222,7 @@ function word(para: Para, items: Items, cfg: ItemConfig, i: number, j: number): 
       : NO_POINTS;
   const width0 = s0 ? s0.width * seg0.size : Infinity;
   if (s0 && !any && !dash && !url && !high && hyph.length === 0 && width0 <= cfg.minWidth) {
-    items.box(width0, i, cfg.expansion);
+    items.box(width0, i, flexOf(seg0, cfg));
     return;
   }
 
@@ -169,11 +249,12 @@ function word(para: Para, items: Items, cfg: ItemConfig, i: number, j: number): 
   }
   if (url) urlBreaks(wt, i, j);
   if (high) {
+    // Next to a pictograph (class ID), where UAX #14 allows it; CJK pairs are gaps already.
     for (let k = i + 1; k < j; k++) {
-      if (isLowSurrogate(text.charCodeAt(k))) continue;
+      if (insideCluster(text, k)) continue;
       const c = text.codePointAt(k)!;
-      const p = text.codePointAt(isLowSurrogate(text.charCodeAt(k - 1)) ? k - 2 : k - 1)!;
-      if (isIdeographic(c) || isIdeographic(p)) mark(i, j, k, Brk.Free);
+      const p = codePointBefore(text, k);
+      if ((isIdeographicForBreaking(c) || isIdeographicForBreaking(p)) && breakAllowed(p, c)) mark(i, j, k, Brk.Free);
     }
   }
 
@@ -195,10 +276,9 @@ function word(para: Para, items: Items, cfg: ItemConfig, i: number, j: number): 
     }
   }
   if (total > cfg.minWidth) {
-    // Emergency: any character boundary, but never inside a surrogate pair or before a mark.
+    // Emergency: any character boundary, but never inside a cluster or before a mark.
     for (let k = i + 1; k < j; k++) {
-      const c = text.codePointAt(k)!;
-      if (isLowSurrogate(text.charCodeAt(k)) || isCombining(c)) continue;
+      if (insideCluster(text, k) || isCombining(text.codePointAt(k)!)) continue;
       mark(i, j, k, Brk.Char);
     }
   }
@@ -210,17 +290,18 @@ function word(para: Para, items: Items, cfg: ItemConfig, i: number, j: number): 
     const z = seg.size;
     let from = 0; // pen position where the current piece starts, in em
     let prev = a;
+    const flex = flexOf(seg, cfg);
     for (let k = a + 1; k < b; k++) {
       const kind = kinds[k - i];
       if (kind === 0) continue;
-      items.box((cum[k - a] - from) * z, prev, cfg.expansion);
+      items.box((cum[k - a] - from) * z, prev, flex);
       breakPenalty(items, kind, seg, k, text.charCodeAt(k - 1));
       from = pen ? pen[k - a] : cum[k - a];
       const kern = (from - cum[k - a]) * z;
       if (kern !== 0) items.glue(kern, 0, 0, k);
       prev = k;
     }
-    items.box((s.width - from) * z, prev, cfg.expansion);
+    items.box((s.width - from) * z, prev, flex);
     if (b < j && kinds[b - i] !== 0) breakPenalty(items, kinds[b - i], seg, b, text.charCodeAt(b - 1));
     a = b;
   }

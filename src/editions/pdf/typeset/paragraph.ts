@@ -14,7 +14,8 @@ import {
   isWordSeparator,
   mayNeedBidi,
 } from './chars.js';
-import { chainFor, type Face, REPLACEMENT } from './faces.js';
+import { emojiSequenceAt, type EmojiSequence } from './clusters.js';
+import { chainFor, face, type Face, type FallbackChain, primaryFaceKey, REPLACEMENT } from './faces.js';
 import type { Span, TextStyle } from './types.js';
 import type { Shaped } from './shaping.js';
 
@@ -37,6 +38,8 @@ export interface Segment {
   /** Baseline shift, positive up. */
   rise: number;
   level: number;
+  /** The face the span's style asks for, whose ascent and descent the line takes (lines.ts). */
+  metrics: Face;
 }
 
 export interface Para {
@@ -201,11 +204,12 @@ export function buildPara(spans: readonly Span[], input: ParaInput, uncovered: U
   let prevFace: Face | null = null;
   let lastFace: Face | null | undefined;
   let lastId = -1;
-  let chain = chainFor(spans[0]?.style ?? { family: 'serif', bold: false, italic: false });
+  const lang = input.lang;
+  let chain = chainFor(spans[0]?.style ?? { family: 'serif', bold: false, italic: false }, lang);
   for (let i = 0; i < n; i++) {
     const s = charSpan[i];
     if (s !== prevSpan) {
-      chain = chainFor(spans[s].style);
+      chain = chainFor(spans[s].style, lang);
       if (prevSpan >= 0 && spans[prevSpan].style.family !== spans[s].style.family) prevFace = null;
     }
     let cp = text.charCodeAt(i);
@@ -218,14 +222,23 @@ export function buildPara(spans: readonly Span[], input: ParaInput, uncovered: U
       }
     }
     let f: Face | null;
-    if (cp === 0x0a) {
-      f = chain.faceAt(0);
+    let end = i + units;
+    const seq = cp >= 0xa9 || isKeycapStart(text, i, cp) ? emojiSequenceAt(text, i) : null;
+    const whole = seq ? sequenceFace(chain, text, i, seq) : undefined;
+    if (whole) {
+      // An emoji sequence is set whole in one face, joiner and selectors included (they
+      // are not drawn, but the text layer gets them back), and at one bidi level.
+      f = whole;
+      end = seq!.end;
+      if (levels) levels.fill(levels[i], i, end);
+    } else if (cp === 0x0a) {
+      f = chain.faceAt(chain.primary);
     } else if (prevFace && isCombining(cp) && (isDefaultIgnorable(cp) || prevFace.font.hasGlyphForCodePoint(cp))) {
       f = prevFace;
     } else {
       const r = chain.resolve(cp);
       if (r >= 0) f = chain.faceAt(r);
-      else if (isDefaultIgnorable(cp)) f = prevFace ?? chain.faceAt(0);
+      else if (isDefaultIgnorable(cp)) f = prevFace ?? chain.faceAt(chain.primary);
       else {
         f = null;
         uncovered(cp, input.pos);
@@ -240,7 +253,8 @@ export function buildPara(spans: readonly Span[], input: ParaInput, uncovered: U
       lastFace = f;
     }
     charFace[i] = lastId;
-    if (units === 2) charFace[++i] = lastId;
+    if (end > i + 1) charFace.fill(lastId, i + 1, end);
+    i = end - 1;
     prevSpan = s;
     prevFace = f;
   }
@@ -259,7 +273,7 @@ export function buildPara(spans: readonly Span[], input: ParaInput, uncovered: U
     const f = faceTable[fid];
     const { size, rise } = styleSize(spans[s].style);
     charSeg.fill(segs.length, i, j);
-    segs.push({ start: i, end: j, span: s, face: f, key: f ? f.key : REPLACEMENT, size, rise, level: lv });
+    segs.push({ start: i, end: j, span: s, face: f, key: f ? f.key : REPLACEMENT, size, rise, level: lv, metrics: metricsFace(spans[s].style) });
     i = j;
   }
 
@@ -294,7 +308,49 @@ export function buildPara(spans: readonly Span[], input: ParaInput, uncovered: U
   };
 }
 
+/** The face a style asks for (its vertical metrics are the line's), cached per style object. */
+const metricsFaces = new WeakMap<TextStyle, Face>();
+function metricsFace(style: TextStyle): Face {
+  let f = metricsFaces.get(style);
+  if (!f) {
+    f = face(primaryFaceKey(style));
+    metricsFaces.set(style, f);
+  }
+  return f;
+}
+
+/** A digit, # or * followed by U+FE0F or the keycap: the start of a keycap sequence. */
+function isKeycapStart(text: string, i: number, cp: number): boolean {
+  if (!(cp === 0x23 || cp === 0x2a || (cp >= 0x30 && cp <= 0x39))) return false;
+  const next = text.charCodeAt(i + 1);
+  return next === 0xfe0f || next === 0x20e3;
+}
+
+/**
+ * The face an emoji sequence is set in as a whole: the emoji face when it is to be shown
+ * as an emoji, the first text face otherwise (U+FE0E, or a text-style base), provided
+ * that face has every character of it that is drawn. Otherwise undefined, and the
+ * characters go through the chain one by one (so a missing one is reported).
+ */
+function sequenceFace(chain: FallbackChain, text: string, i: number, seq: EmojiSequence): Face | undefined {
+  let r = seq.presentation === 'emoji' ? chain.emojiIndex : chain.resolveText(seq.base);
+  if (r < 0) return undefined;
+  if (!chain.covers(r, seq.base) && seq.presentation === 'emoji') r = chain.resolve(seq.base);
+  if (r < 0) return undefined;
+  const f = chain.faceAt(r);
+  for (let k = i; k < seq.end; ) {
+    const c = text.codePointAt(k)!;
+    if (!isDefaultIgnorable(c) && !isTagCharacter(c) && !f.font.hasGlyphForCodePoint(c)) return undefined;
+    k += c > 0xffff ? 2 : 1;
+  }
+  return f;
+}
+
+function isTagCharacter(cp: number): boolean {
+  return cp >= 0xe0020 && cp <= 0xe007f;
+}
+
 /** The warning for a character no bundled face has. */
 export function uncoveredMessage(cp: number): string {
-  return `no font has ${hex(cp)} “${String.fromCodePoint(cp)}”; it is drawn as a replacement box (the text layer keeps the character). Add a font covering it, e.g. a Noto CJK face for Chinese/Japanese`;
+  return `no font has ${hex(cp)} “${String.fromCodePoint(cp)}”; it is drawn as a replacement box (the text layer keeps the character). The bundled faces cover Latin, Greek, Cyrillic, Hebrew, Arabic, Chinese and Japanese (not Korean Hangul), symbols and emoji; a private-use or unassigned code point has no glyph anywhere`;
 }

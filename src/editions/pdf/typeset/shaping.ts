@@ -34,6 +34,8 @@ export interface Shaped {
    * included (so `pen[k] − cum[k]` is the kern a break at k removes).
    */
   pen?: Float64Array;
+  /** Its glyphs' code points are not the text it was shaped from (set by draw.ts). */
+  losesText?: boolean;
   /** Hyphenation points of the text for the last hyphenator asked (see itemize.ts). */
   hyphenator?: object;
   hyphenPoints?: readonly number[];

@@ -140,6 +140,12 @@ export interface GlyphRun {
    * characters, e.g. no-break or thin spaces, get extra in proportion to their width).
    */
   wordSpacing: number;
+  /**
+   * Extra space at each inter-character gap inside the run when a line of text set
+   * without spaces (Chinese, Japanese) is justified: between two characters one of which
+   * is CJK, outside clusters (see cjk.ts `isGap`). Absent or 0 for none.
+   */
+  interCharSpacing?: number;
   style: TextStyle;
   link?: string;
   noteRef?: number;
@@ -163,7 +169,11 @@ export interface SetLine {
   width: number;
   /** Available width the line was set to. */
   measure: number;
-  /** Height above baseline and below it, for the tallest run. */
+  /**
+   * Height above baseline and below it, for the tallest run, from the metrics of the face
+   * each run's style asks for (not of a fallback face), so that a line with CJK or emoji
+   * has the ascent and descent of a Latin line in the same styles.
+   */
   ascent: number;
   descent: number;
   /** Baseline-to-baseline advance. */
