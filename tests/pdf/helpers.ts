@@ -92,6 +92,20 @@ export function normalise(text: string): string {
   return canonical(text.replace(/\f/g, '\n').replace(/[-\u2010]\n\s*/gu, ''));
 }
 
+/**
+ * A page's text without its furniture: the running head (its first line, when the
+ * page has one) and the folio (its last line, a number), so that a paragraph
+ * running across a page turn reads on.
+ */
+export function withoutFurniture(page: string, runningHead: string | undefined): string {
+  const lines = page.split('\n');
+  while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
+  if (lines.length > 0 && /^\s*\d+\s*$/.test(lines[lines.length - 1])) lines.pop();
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (runningHead !== undefined && first >= 0 && lines[first].trim() === runningHead.trim()) lines.splice(0, first + 1);
+  return lines.join('\n');
+}
+
 export function canonical(text: string): string {
   return text.replace(/[-\u2010\u00ad]/gu, '').replace(/\s+/gu, ' ').trim();
 }

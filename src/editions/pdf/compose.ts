@@ -1,7 +1,8 @@
 // Composition of the whole book into pages, before any PDF is written:
 //
 //   1. the body, chapter by chapter, each opening on a new page (a recto when the
-//      book is bound), paginated with its footnotes;
+//      book is bound) unless the book has only sections, paginated with its
+//      footnotes;
 //   2. the contents, now that every heading's folio is known — body folios start
 //      at 1 whatever the length of the front matter, so they never change when
 //      the contents grow a page;
@@ -29,11 +30,19 @@ export function composeBook(env: LayoutEnv, book: Book): Composition {
   const documentNode = structNode('Document', null);
   const binding = g.binding;
 
-  // 1. Body.
+  // 1. Body. A book whose top headings are `#` has chapters, each opening a new
+  // page; an article whose top headings are `##` or lower has sections, which run
+  // on as they do in a journal, the first one opening the body.
+  const sectionsRunOn = book.chapters.every((c) => c.heading === undefined || c.heading.level > 1);
+  // Run-on sections get section headings (space above, little below), not the
+  // display headings that open a chapter page.
+  const bodyEnv: LayoutEnv = sectionsRunOn
+    ? { ...env, styles: { ...styles, headings: [styles.headings[0], ...styles.headings.slice(2), styles.headings[styles.headings.length - 1]] } }
+    : env;
   const boxes: FlowBox[] = [];
   for (const chapter of book.chapters) {
     const sect = structNode('Sect', documentNode);
-    const chapterBoxes = layoutBlocks(env, chapter.blocks, {
+    const chapterBoxes = layoutBlocks(bodyEnv, chapter.blocks, {
       x: 0,
       width: g.textWidth,
       size: styles.size,
@@ -45,6 +54,13 @@ export function composeBook(env: LayoutEnv, book: Book): Composition {
       listDepth: 0,
     });
     if (chapterBoxes.length === 0) continue;
+    if (sectionsRunOn && boxes.length > 0) {
+      // Each chapter is laid out on its own, so the space above its heading is set here.
+      const depth = chapter.heading ? Math.min(Math.max(chapter.heading.depth, 1), 6) : 1;
+      chapterBoxes[0].spaceBefore = Math.max(chapterBoxes[0].spaceBefore, bodyEnv.styles.headings[depth].before);
+      boxes.push(...chapterBoxes);
+      continue;
+    }
     const opensWithHeading = chapterBoxes[0].kind === 'heading' && chapter.heading !== undefined;
     if (opensWithHeading) {
       chapterBoxes[0].spaceBefore = 0;
