@@ -62,13 +62,12 @@ export async function renderEpub(book: Book, ctx: RenderContext, opts: EpubOptio
   // Chapters first: writing them records the images, page markers and anchors
   // that the navigation and the package document list.
   const seenNoteRefs = new Set<number>();
-  const chapters = book.chapters.map((ch) => ({
-    id: idSafe(ch.id),
-    fileName: ix.chapterFiles[ch.index],
-    title: ch.title,
-    xhtml: chapterPage(ix, ch, seenNoteRefs),
-  }));
+  const chapters = book.chapters.map((ch) => {
+    ctx.progress?.({ format: 'epub', detail: `chapter ${ch.index + 1} of ${book.chapters.length}` });
+    return { id: idSafe(ch.id), fileName: ix.chapterFiles[ch.index], title: ch.title, xhtml: chapterPage(ix, ch, seenNoteRefs) };
+  });
 
+  ctx.progress?.({ format: 'epub', detail: 'navigation, cover and packaging' });
   for (const [i, ch] of chapters.entries()) {
     const size = Buffer.byteLength(ch.xhtml);
     if (size > LARGE_XHTML) {

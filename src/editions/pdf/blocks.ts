@@ -26,6 +26,8 @@ export interface LayoutEnv {
   book: Book;
   diagnostics: Diagnostics;
   resources: Map<string, Resource>;
+  /** Told what is being set, for a progress display. */
+  progress?: (detail: string) => void;
 }
 
 /** Where and how a run of blocks is set. */

@@ -41,6 +41,7 @@ export function composeBook(env: LayoutEnv, book: Book): Composition {
     : env;
   const boxes: FlowBox[] = [];
   for (const chapter of book.chapters) {
+    env.progress?.(`setting chapter ${chapter.index + 1} of ${book.chapters.length}`);
     const sect = structNode('Sect', documentNode);
     const chapterBoxes = layoutBlocks(bodyEnv, chapter.blocks, {
       x: 0,

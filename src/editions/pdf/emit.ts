@@ -26,6 +26,7 @@ export interface EmitContext {
   documentNode: StructNode;
   noteRoots: Map<number, StructNode>;
   diagnostics: Diagnostics;
+  progress?: (detail: string) => void;
 }
 
 interface Segment {
@@ -81,7 +82,10 @@ export class Emitter {
 
   emit(): void {
     const { composed } = this.ctx;
-    composed.pages.forEach((page, k) => this.page(page, k + 1));
+    composed.pages.forEach((page, k) => {
+      this.ctx.progress?.(`writing page ${k + 1} of ${composed.pages.length}`);
+      this.page(page, k + 1);
+    });
     this.outline();
     this.tagger.finish();
   }

@@ -72,6 +72,7 @@ export async function renderPdfDetailed(book: Book, ctx: RenderContext): Promise
     book,
     diagnostics: ctx.diagnostics,
     resources: new Map<string, Resource>(book.resources.map((r) => [r.id, r])),
+    progress: ctx.progress && ((detail) => ctx.progress!({ format: 'pdf', detail })),
   };
   const { composed, documentNode, noteRoots } = composeBook(env, book);
 
@@ -104,6 +105,7 @@ export async function renderPdfDetailed(book: Book, ctx: RenderContext): Promise
     documentNode,
     noteRoots,
     diagnostics: ctx.diagnostics,
+    progress: env.progress,
   }).emit();
   setPageLabels(doc, composed.frontPages);
   doc.end();
