@@ -115,6 +115,7 @@ describe('kitchen sink', () => {
     const lists = blocks.filter((b) => b.type === 'list');
     expect(lists.map((l) => l.type === 'list' && [l.ordered, l.start, l.tight, l.items.map((i) => i.checked)])).toEqual([
       [false, 1, true, [null, null, true, false]],
+      [true, 3, true, [null, null]],
       [true, 1, false, [null, null]],
     ]);
     const quotes = blocks.filter((b) => b.type === 'blockquote');
