@@ -25,7 +25,7 @@ describe('web edition of manuscript/article.md', () => {
     const page = checkPage(book, html);
     const main = page.elements.find((e) => e.tagName === 'main')!;
     const words = `\u0000${splitWords(textOf(main)).join('\u0000')}\u0000`;
-    for (const p of readFileSync('/work/shared/seed/article.txt', 'utf8').split('\n').filter((l) => l.trim())) {
+    for (const p of readFileSync(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.trim())) {
       expect(words.includes(`\u0000${splitWords(p).join('\u0000')}\u0000`), p.slice(0, 60)).toBe(true);
     }
     const paragraphs = page.elements.filter((e) => e.tagName === 'p' && descendants(main, () => true).includes(e));

@@ -19,7 +19,7 @@ describe('manuscript/article.md', () => {
     expect(paragraphs).toHaveLength(15);
     expect(blocks).toHaveLength(23);
 
-    const seed = readFileSync('/work/shared/seed/article.txt', 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const seed = readFileSync(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.trim() !== '');
     const texts = blocks.map((b) => (b.type === 'heading' ? b.text : plainText((b as ParagraphBlock).content)));
     expect(texts).toEqual(seed);
   });

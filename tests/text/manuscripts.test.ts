@@ -12,7 +12,7 @@ import { codeLines, formatProblems, overlongLines } from './text-checks.js';
 
 const ARTICLE = 'manuscript/article.md';
 const KITCHEN_SINK = 'tests/fixtures/kitchen-sink/book.md';
-const SEED = '/work/shared/seed/article.txt';
+const SEED = new URL('../fixtures/seed-article.txt', import.meta.url);
 
 const render = (book: Book, width = 72) => renderText(book, { diagnostics: new Diagnostics(), generator: 'imprint 0.1.0', width });
 

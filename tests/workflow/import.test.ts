@@ -10,8 +10,8 @@ import { ROOT, imprint } from '../support/cli.js';
 import { Project } from '../support/project.js';
 import { tmpDir } from '../support/tools.js';
 
-// A copy of the plain-text seed the bundled manuscript was made from (/work/shared/seed/article.txt).
-const SEED = path.join(ROOT, 'tests/workflow/fixtures/article.txt');
+// A copy of the plain-text seed the bundled manuscript was made from (shared/seed/article.txt).
+const SEED = path.join(ROOT, 'tests/fixtures/seed-article.txt');
 const seedText = readFileSync(SEED, 'utf8');
 const bundled = readFileSync(path.join(ROOT, 'manuscript/article.md'), 'utf8');
 

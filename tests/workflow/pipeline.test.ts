@@ -10,7 +10,7 @@ import { ROOT, imprint } from '../support/cli.js';
 import { Project } from '../support/project.js';
 import { haveTool, requireTool, tmpDir } from '../support/tools.js';
 
-const SEED = path.join(ROOT, 'tests/workflow/fixtures/article.txt');
+const SEED = path.join(ROOT, 'tests/fixtures/seed-article.txt');
 const ENV = { SOURCE_DATE_EPOCH: '1764115200' }; // 2025-11-26, fixed so both builds agree
 
 /** The text edition from its first body paragraph on: the title block and contents differ by front matter. */
