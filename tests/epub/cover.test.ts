@@ -32,7 +32,7 @@ describe('generated cover', () => {
     const page = parseXml(await epub.text('OEBPS/cover.xhtml'), 'cover.xhtml');
     const img = elements(page, 'img');
     expect(img.map((i) => [i.getAttribute('src'), epubType(i), i.getAttribute('role')])).toEqual([['images/cover.png', 'cover', 'doc-cover']]);
-    expect(img[0].getAttribute('alt')).toBe('Cover: A Sample & <Book>: Every construct, by Ada Lovelace, Charles Babbage');
+    expect(img[0].getAttribute('alt')).toBe('Cover: A Sample & <Book>: Every construct, by Ada Lovelace and Charles Babbage');
   });
 
   test('same book, same PNG bytes', async () => {

@@ -8,7 +8,8 @@ import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldo
 import { Diagnostics } from '../../src/diagnostics.js';
 import type { PageStart } from '../../src/editions/edition.js';
 import { renderEpub } from '../../src/editions/epub/index.js';
-import type { Book } from '../../src/model/document.js';
+import type { Block, Book } from '../../src/model/document.js';
+import { plainText, splitWords } from '../../src/model/words.js';
 import { unzipEpub, writeTmp, type UnzippedEpub } from '../support/tools.js';
 
 export const GENERATOR = 'imprint 0.1.0';
@@ -31,6 +32,23 @@ export async function readBook(file: string): Promise<Book> {
     readManuscript(file: string, opts: { diagnostics: Diagnostics }): Book | Promise<Book>;
   };
   return reader.readManuscript(path.relative(process.cwd(), file), { diagnostics: new Diagnostics() });
+}
+
+/** The words of a leaf block, exactly as the PDF counts them (page starts index into these). */
+export function leafWords(b: Block): string[] {
+  switch (b.type) {
+    case 'heading':
+    case 'paragraph':
+      return splitWords(plainText(b.content));
+    case 'figure':
+      return splitWords(plainText(b.caption));
+    case 'code':
+      return splitWords(b.value);
+    case 'table':
+      return [...b.head, ...b.rows.flat()].flatMap((c) => splitWords(plainText(c)));
+    default:
+      return [];
+  }
 }
 
 export interface Rendered {

@@ -5,25 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import type { PageStart } from '../../src/editions/edition.js';
 import type { Block, Book, TocEntry } from '../../src/model/document.js';
-import { plainText, splitWords } from '../../src/model/words.js';
 import { epubcheck, requireTool } from '../support/tools.js';
-import { ARTICLE, elements, epubType, ids, KITCHEN_SINK, parseXml, readBook, readPackage, render, requireReader, textOf, wordsAfterMarkers } from './helpers.js';
-
-function leafWords(b: Block): string[] {
-  switch (b.type) {
-    case 'heading':
-    case 'paragraph':
-      return splitWords(plainText(b.content));
-    case 'figure':
-      return splitWords(plainText(b.caption));
-    case 'code':
-      return splitWords(b.value);
-    case 'table':
-      return [...b.head, ...b.rows.flat()].flatMap((c) => splitWords(plainText(c)));
-    default:
-      return [];
-  }
-}
+import { ARTICLE, elements, epubType, ids, KITCHEN_SINK, leafWords, parseXml, readBook, readPackage, render, requireReader, textOf, wordsAfterMarkers } from './helpers.js';
 
 /** A page start in the middle of every leaf block that has words: the marker must land on that word. */
 function midBlockStarts(book: Book): { starts: PageStart[]; expected: Map<string, string> } {

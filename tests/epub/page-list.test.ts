@@ -5,10 +5,10 @@
 import { describe, expect, test } from 'vitest';
 import type { PageStart } from '../../src/editions/edition.js';
 import type { Block, Book } from '../../src/model/document.js';
-import { plainText, splitWords } from '../../src/model/words.js';
+import { plainText } from '../../src/model/words.js';
 import { epubcheck, requireTool } from '../support/tools.js';
 import { sampleBook } from '../support/sample-book.js';
-import { elements, epubType, ids, NCX_NS, parseXml, readPackage, refinements, render, textOf, wordsAfterMarkers } from './helpers.js';
+import { elements, epubType, ids, leafWords, NCX_NS, parseXml, readPackage, refinements, render, textOf, wordsAfterMarkers } from './helpers.js';
 
 function allBlocks(book: Book): Block[] {
   const out: Block[] = [];
@@ -21,23 +21,6 @@ function allBlocks(book: Book): Block[] {
   };
   for (const ch of book.chapters) walk(ch.blocks);
   return out;
-}
-
-/** The words of a leaf block, exactly as the PDF counts them. */
-function wordsOf(b: Block): string[] {
-  switch (b.type) {
-    case 'heading':
-    case 'paragraph':
-      return splitWords(plainText(b.content));
-    case 'figure':
-      return splitWords(plainText(b.caption));
-    case 'code':
-      return splitWords(b.value);
-    case 'table':
-      return [...b.head, ...b.rows.flat()].flatMap((c) => splitWords(plainText(c)));
-    default:
-      return [];
-  }
 }
 
 function find(book: Book, pred: (b: Block) => boolean): Block {
@@ -84,7 +67,7 @@ function fakePageStarts(book: Book): { starts: PageStart[]; expected: Map<string
   // The plan's words are what the model says they are.
   for (const [block, word, want] of plan) {
     if (block.type === 'list' || block.type === 'blockquote') continue;
-    expect(wordsOf(block)[word]).toBe(want);
+    expect(leafWords(block)[word]).toBe(want);
   }
   return { starts, expected };
 }

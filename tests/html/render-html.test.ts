@@ -187,11 +187,18 @@ describe('web edition: hostile and unusual input', () => {
     book.meta.lang = 'de-AT';
     const page = checkPage(book, render(book));
     expect(page.elements.some((e) => e.tagName === 'nav' && attr(e, 'ariaLabel') === 'Inhalt')).toBe(true);
+    book.meta.lang = 'ja';
+    const ja = checkPage(book, render(book));
+    // No Japanese labels: English, marked as English.
+    const nav = ja.elements.find((e) => e.tagName === 'nav')!;
+    expect([attr(nav, 'ariaLabel'), attr(nav, 'lang')]).toEqual(['Contents', 'en']);
     book.meta.lang = 'it';
     const it = checkPage(book, render(book));
-    // No Italian labels: English, marked as English.
-    const nav = it.elements.find((e) => e.tagName === 'nav')!;
-    expect([attr(nav, 'ariaLabel'), attr(nav, 'lang')]).toEqual(['Contents', 'en']);
+    // Italian has its contents word (the PDF's), not yet the others.
+    const itNav = it.elements.find((e) => e.tagName === 'nav')!;
+    expect([attr(itNav, 'ariaLabel'), attr(itNav, 'lang')]).toEqual(['Indice', undefined]);
+    const notes = it.elements.find((e) => e.tagName === 'section' && classes(e).includes('notes'))!;
+    expect([attr(notes, 'ariaLabel'), attr(notes, 'lang')]).toEqual(['Notes', 'en']);
   });
 
   it('keeps its promises on the stress book', () => {

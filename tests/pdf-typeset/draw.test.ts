@@ -2,12 +2,11 @@
 // parts or from copied runs, and what the content stream holds.
 
 import { readFileSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import type { SetLine } from '../../src/editions/pdf/typeset/types.js';
 import { qpdfJson, requireTool, writeTmp } from '../support/tools.js';
 import { articleParagraphs } from './corpus.js';
-import { renderPdf, serif, typesetter } from './helpers.js';
+import { renderPdf, serif, textContentStream, typesetter } from './helpers.js';
 
 const haveQpdf = requireTool('qpdf');
 
@@ -75,21 +74,7 @@ describe('drawLine', () => {
   test('the content stream: glyph codes in TJ arrays, expansion with Tz, no standard font', async () => {
     const { ts } = typesetter();
     const lines = ts.setParagraph([{ text: articleParagraphs()[0], style: serif }], { width: 300, lang: 'en', align: 'justify', hyphenate: true });
-    const file = await renderPdf(ts, [lines], 'stream.pdf');
-    const pdf = readFileSync(file);
-    const streams: string[] = [];
-    const re = /stream\r?\n/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(pdf.toString('latin1')))) {
-      const start = m.index + m[0].length;
-      const end = pdf.indexOf('endstream', start);
-      try {
-        streams.push(inflateSync(pdf.subarray(start, end)).toString('latin1'));
-      } catch {
-        // not a deflated stream (font files are, but are not text)
-      }
-    }
-    const content = streams.find((s) => s.includes(' TJ'))!;
+    const content = textContentStream(await renderPdf(ts, [lines], 'stream.pdf'));
     expect(content).toMatch(/\[<[0-9a-f]+>( -?[\d.]+ <[0-9a-f]+>)*.*\] TJ/);
     expect(content).toMatch(/ Tz/);
     expect(content).not.toMatch(/\/Helvetica|\/Times|\/Courier/);

@@ -4,14 +4,12 @@
 // invisible parts, the whole sequence back from pdftotext; and exactly one warning
 // for a character no face has.
 
-import { readFileSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { REPLACEMENT } from '../../src/editions/pdf/typeset/index.js';
 import { shapeWord } from '../../src/editions/pdf/typeset/glyphs.js';
 import type { SetLine, TextStyle } from '../../src/editions/pdf/typeset/types.js';
 import { pdffonts, pdfPages, qpdfCheck, requireTool } from '../support/tools.js';
-import { lineText, mono, renderPdf, rightEdge, serif, typesetter } from './helpers.js';
+import { lineText, mono, renderPdf, rightEdge, serif, textContentStream, typesetter } from './helpers.js';
 
 const SEQUENCES = {
   grinning: '😀',
@@ -152,19 +150,7 @@ describe.skipIf(!haveTools)('emoji drawn into a PDF', () => {
   });
 
   test('glyphs that drop part of their text are marked with the text as ActualText', () => {
-    const pdf = readFileSync(file);
-    const streams: string[] = [];
-    const re = /stream\r?\n/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(pdf.toString('latin1')))) {
-      const start = m.index + m[0].length;
-      try {
-        streams.push(inflateSync(pdf.subarray(start, pdf.indexOf('endstream', start))).toString('latin1'));
-      } catch {
-        // not deflated
-      }
-    }
-    const content = streams.find((s) => s.includes(' TJ'))!;
+    const content = textContentStream(file);
     // The joiner between two Latin letters has no glyph; the emoji ligatures keep their
     // joiners, selectors and modifiers in their ToUnicode entries and need no ActualText.
     const hex = (t: string) => 'FEFF' + Array.from(t.split(''), (u) => u.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')).join('');

@@ -1,8 +1,9 @@
 // Shared helpers for the typesetting tests: styles, a typesetter with its diagnostics,
 // and rendering set lines into a real pdfkit document.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { Typesetter } from '../../src/editions/pdf/typeset/index.js';
@@ -60,4 +61,22 @@ export async function renderPdf(ts: Typesetter, pages: SetLine[][], name = 'type
   const file = path.join(tmpDir('imprint-typeset-'), name);
   writeFileSync(file, Buffer.concat(chunks));
   return file;
+}
+
+/** The first deflated stream of a PDF file that shows text (TJ): the page's content stream, decoded. */
+export function textContentStream(file: string): string {
+  const pdf = readFileSync(file);
+  const re = /stream\r?\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(pdf.toString('latin1')))) {
+    const start = m.index + m[0].length;
+    let content: string;
+    try {
+      content = inflateSync(pdf.subarray(start, pdf.indexOf('endstream', start))).toString('latin1');
+    } catch {
+      continue; // not a deflated stream
+    }
+    if (content.includes(' TJ')) return content;
+  }
+  throw new Error(`${file}: no content stream shows text`);
 }

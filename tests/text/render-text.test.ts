@@ -345,27 +345,3 @@ describe('text edition: many notes', () => {
     }
   });
 });
-
-describe('names and dates', () => {
-  it('writes US English exactly as Intl does, without loading it', async () => {
-    const text = await import('../../src/editions/text/names-and-dates.js');
-    const html = await import('../../src/editions/html/names-and-dates.js');
-    const list = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
-    const date = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-    for (const f of [text, html]) {
-      for (const names of [['A'], ['A', 'B'], ['A', 'B', 'C'], ['Ada Lovelace', 'Charles Babbage', 'Mary Somerville', 'Grace Hopper']]) {
-        expect(f.formatAuthors(names, 'en')).toBe(list.format(names));
-        expect(f.formatAuthors(names, 'en-US')).toBe(list.format(names));
-      }
-      for (let day = Date.UTC(1999, 0, 1); day < Date.UTC(2001, 0, 1); day += 86_400_000 * 3) {
-        const iso = new Date(day).toISOString().slice(0, 10);
-        expect(f.formatDate(iso, 'en')).toBe(date.format(new Date(day)));
-      }
-      expect(f.formatAuthors(['A', 'B', 'C'], 'en-GB')).toBe('A, B and C');
-      expect(f.formatDate('2024-05-01', 'de')).toBe('1. Mai 2024');
-      expect(f.formatDate('2024-02-30', 'en')).toBe('2024-02-30');
-      expect(f.formatDate('spring 2024', 'en')).toBe('spring 2024');
-      expect(f.formatAuthors([], 'en')).toBe('');
-    }
-  });
-});

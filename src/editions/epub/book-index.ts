@@ -4,8 +4,8 @@
 
 import type { Diagnostics } from '../../diagnostics.js';
 import type { Block, Book, Resource } from '../../model/document.js';
+import { labelsFor, type Labels } from '../common/labels.js';
 import type { PageStart } from '../edition.js';
-import { labelsFor, type Labels } from './labels.js';
 import { resolvePageMarkers, type PageMarker } from './page-markers.js';
 
 export const FILES = {

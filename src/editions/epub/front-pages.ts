@@ -1,16 +1,18 @@
 // The pages the EPUB adds around the text: cover, title page and the copyright /
 // colophon page. Everything on them comes from the front matter.
 
-import type { Metadata } from '../../model/document.js';
+import { displayIdentifier } from '../common/identifier.js';
+import type { Words } from '../common/labels.js';
+import { formatAuthors, formatDate } from '../common/names-and-dates.js';
 import type { BookIndex } from './book-index.js';
-import { labelLang } from './labels.js';
 import { xhtmlDocument } from './xhtml.js';
-import { attrs, esc } from './xml.js';
+import { attrs, esc, langAttrs } from './xml.js';
 
 export function coverAlt(ix: BookIndex): string {
   const m = ix.book.meta;
   const title = m.subtitle ? `${m.title}: ${m.subtitle}` : m.title;
-  return ix.labels.coverAlt(title, m.authors.join(', '));
+  // The names are joined in the language of the words around them ("by A and B").
+  return ix.labels.coverAlt(title, formatAuthors(m.authors, ix.labels.foreignLang('coverAlt') ?? m.lang));
 }
 
 export function coverPage(ix: BookIndex, imageHref: string): string {
@@ -34,41 +36,24 @@ export function titlePage(ix: BookIndex): string {
   return xhtmlDocument({ lang: m.lang, title: m.title, bodyType: 'frontmatter', body });
 }
 
-/** `2024-05-01` as the book's language writes dates; the ISO form if ICU does not know it. */
-export function displayDate(date: string, lang: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
-  } catch {
-    return date;
-  }
-}
-
-export function displayIdentifier(meta: Metadata): string {
-  const { value, scheme } = meta.identifier;
-  if (scheme === 'isbn') return `ISBN ${value.replace(/^urn:isbn:/i, '')}`;
-  return value;
-}
-
 export function colophonPage(ix: BookIndex, generator: string, printEdition?: string): string {
   const m = ix.book.meta;
   const l = ix.labels;
-  const ll = labelLang(l, m.lang);
+  const ll = (word: keyof Words) => langAttrs(l.foreignLang(word));
   let body = '<section epub:type="copyright-page" class="colophon" aria-labelledby="colophon-heading">\n';
-  body += `<h1 id="colophon-heading"${ll}>${esc(l.copyright)}</h1>\n`;
+  body += `<h1 id="colophon-heading"${ll('copyright')}>${esc(l.copyright)}</h1>\n`;
   body += `<p><span class="title">${esc(m.title)}</span>`;
   if (m.subtitle) body += `<br/><span class="subtitle">${esc(m.subtitle)}</span>`;
   body += '</p>\n';
   if (m.authors.length) body += `<p>${m.authors.map(esc).join('<br/>')}</p>\n`;
   if (m.rights) body += `<p>${esc(m.rights)}</p>\n`;
   body += '<dl>\n';
-  if (m.publisher) body += `<dt${ll}>${esc(l.publisher)}</dt><dd>${esc(m.publisher)}</dd>\n`;
-  body += `<dt${ll}>${esc(l.published)}</dt><dd><time${attrs({ datetime: m.date })}>${esc(displayDate(m.date, m.lang))}</time></dd>\n`;
-  body += `<dt${ll}>${esc(l.identifier)}</dt><dd>${esc(displayIdentifier(m))}</dd>\n`;
+  if (m.publisher) body += `<dt${ll('publisher')}>${esc(l.publisher)}</dt><dd>${esc(m.publisher)}</dd>\n`;
+  body += `<dt${ll('published')}>${esc(l.published)}</dt><dd><time${attrs({ datetime: m.date })}>${esc(formatDate(m.date, m.lang))}</time></dd>\n`;
+  body += `<dt${ll('identifier')}>${esc(l.identifier)}</dt><dd>${esc(displayIdentifier(m.identifier))}</dd>\n`;
   body += '</dl>\n';
-  if (printEdition) body += `<p${ll}>${esc(l.pageNumbersFrom(printEdition))}</p>\n`;
-  body += `<p${ll}>${esc(l.producedWith(generator))}</p>\n`;
+  if (printEdition) body += `<p${ll('pageNumbersFrom')}>${esc(l.pageNumbersFrom(printEdition))}</p>\n`;
+  body += `<p${ll('producedWith')}>${esc(l.producedWith(generator))}</p>\n`;
   body += '</section>\n';
   return xhtmlDocument({ lang: m.lang, title: l.copyright, bodyType: 'backmatter', body });
 }

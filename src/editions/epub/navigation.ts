@@ -5,9 +5,8 @@
 import type { TocEntry } from '../../model/document.js';
 import { FILES, type BookIndex } from './book-index.js';
 import { InlineWriter } from './inlines.js';
-import { labelLang } from './labels.js';
 import { xhtmlDocument } from './xhtml.js';
-import { attrs, esc } from './xml.js';
+import { attrs, esc, langAttrs } from './xml.js';
 
 export interface NavNode {
   /** Label as XHTML phrasing content (emphasis kept, links and note markers dropped). */
@@ -57,37 +56,39 @@ export interface Landmark {
   /** EPUB 2 guide reference type. */
   guideType: string;
   href: string;
+  /** Which of the book's labels names it, and that label. */
+  word: 'cover' | 'titlePage' | 'contents' | 'beginReading' | 'copyright';
   label: string;
 }
 
 export function landmarkList(ix: BookIndex): Landmark[] {
   const l = ix.labels;
+  const landmark = (type: string, guideType: string, href: string, word: Landmark['word']): Landmark => ({ type, guideType, href, word, label: l[word] });
   const out: Landmark[] = [
-    { type: 'cover', guideType: 'cover', href: FILES.cover, label: l.cover },
-    { type: 'titlepage', guideType: 'title-page', href: FILES.titlePage, label: l.titlePage },
-    { type: 'toc', guideType: 'toc', href: `${FILES.nav}#toc`, label: l.contents },
+    landmark('cover', 'cover', FILES.cover, 'cover'),
+    landmark('titlepage', 'title-page', FILES.titlePage, 'titlePage'),
+    landmark('toc', 'toc', `${FILES.nav}#toc`, 'contents'),
   ];
   const firstText = ix.chapterFiles[0];
-  if (firstText) out.push({ type: 'bodymatter', guideType: 'text', href: firstText, label: l.beginReading });
-  out.push({ type: 'copyright-page', guideType: 'copyright-page', href: FILES.colophon, label: l.copyright });
+  if (firstText) out.push(landmark('bodymatter', 'text', firstText, 'beginReading'));
+  out.push(landmark('copyright-page', 'copyright-page', FILES.colophon, 'copyright'));
   return out;
 }
 
 export function navDocument(ix: BookIndex, tree: readonly NavNode[]): string {
   const l = ix.labels;
   const lang = ix.book.meta.lang;
-  const ll = labelLang(l, lang);
-  let body = `<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-heading">\n<h1 id="toc-heading"${ll}>${esc(l.contents)}</h1>\n`;
+  let body = `<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-heading">\n<h1 id="toc-heading"${langAttrs(l.foreignLang('contents'))}>${esc(l.contents)}</h1>\n`;
   body += navList(tree, '');
   body += '</nav>\n';
 
   const landmarks = landmarkList(ix);
-  body += `<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-heading" hidden="hidden">\n<h2 id="landmarks-heading"${ll}>${esc(l.landmarks)}</h2>\n<ol>\n`;
-  for (const { type, href, label } of landmarks) body += `<li><a${attrs({ 'epub:type': type, href })}${ll}>${esc(label)}</a></li>\n`;
+  body += `<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-heading" hidden="hidden">\n<h2 id="landmarks-heading"${langAttrs(l.foreignLang('landmarks'))}>${esc(l.landmarks)}</h2>\n<ol>\n`;
+  for (const { type, href, label, word } of landmarks) body += `<li><a${attrs({ 'epub:type': type, href })}${langAttrs(l.foreignLang(word))}>${esc(label)}</a></li>\n`;
   body += '</ol>\n</nav>\n';
 
   if (ix.placed.length) {
-    body += `<nav epub:type="page-list" role="doc-pagelist" id="page-list" aria-labelledby="page-list-heading" hidden="hidden">\n<h2 id="page-list-heading"${ll}>${esc(l.pages)}</h2>\n<ol>\n`;
+    body += `<nav epub:type="page-list" role="doc-pagelist" id="page-list" aria-labelledby="page-list-heading" hidden="hidden">\n<h2 id="page-list-heading"${langAttrs(l.foreignLang('pages'))}>${esc(l.pages)}</h2>\n<ol>\n`;
     for (const m of ix.placed) body += `<li><a${attrs({ href: `${m.file}#${m.id}` })}>${esc(m.label)}</a></li>\n`;
     body += '</ol>\n</nav>\n';
   }

@@ -3,8 +3,8 @@
 // the manifest and the spine in reading order.
 
 import type { Metadata } from '../../model/document.js';
+import { isRightToLeft } from '../common/writing-direction.js';
 import type { A11yMetadata } from './accessibility.js';
-import { textDirection } from './xhtml.js';
 import { attrs, esc } from './xml.js';
 
 export interface ManifestItem {
@@ -122,7 +122,7 @@ export function packageDocument(p: PackageInput): string {
   if (p.fontsEmbedded) meta('ibooks:specified-fonts', 'true');
   lines.push(`    <meta name="cover"${attrs({ content: p.coverImageId })}/>`);
 
-  const rtl = textDirection(m.lang) === 'rtl';
+  const rtl = isRightToLeft(m.lang);
   const prefixes = p.fontsEmbedded ? ' prefix="ibooks: http://vocabulary.itunes.apple.com/rdf/ibooks/vocabulary-extensions-1.0/"' : '';
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n';
   out += `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id"${attrs({ 'xml:lang': m.lang, dir: rtl ? 'rtl' : undefined })}${prefixes}>\n`;

@@ -2,14 +2,9 @@
 // `epub` namespaces on `html` (Apple Books needs the latter for note pop-ups), the
 // book's language as both xml:lang and lang, and the stylesheet.
 
+import { isRightToLeft } from '../common/writing-direction.js';
 import { FILES } from './book-index.js';
 import { attrs, esc } from './xml.js';
-
-const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
-
-export function textDirection(lang: string): 'rtl' | 'ltr' {
-  return RTL.has(lang.toLowerCase().split('-')[0]) ? 'rtl' : 'ltr';
-}
 
 export interface XhtmlPage {
   lang: string;
@@ -21,7 +16,7 @@ export interface XhtmlPage {
 }
 
 export function xhtmlDocument(p: XhtmlPage): string {
-  const dir = textDirection(p.lang) === 'rtl' ? 'rtl' : undefined;
+  const dir = isRightToLeft(p.lang) ? 'rtl' : undefined;
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<!DOCTYPE html>\n' +

@@ -33,6 +33,15 @@ export function attrs(pairs: Record<string, string | number | undefined | null |
   return out;
 }
 
+/**
+ * `xml:lang` and `lang` (EPUB 3 XHTML wants both) on an element whose text is in
+ * another language than its document, such as an English fallback label; nothing
+ * when `lang` is undefined.
+ */
+export function langAttrs(lang: string | undefined): string {
+  return attrs({ 'xml:lang': lang, lang });
+}
+
 /** A string usable as an XML ID / NCName fragment: letters, digits, `-`, `_`, `.`. */
 export function idSafe(s: string): string {
   const cleaned = s.replace(/[^A-Za-z0-9_.-]/g, '_');

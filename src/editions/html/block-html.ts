@@ -3,9 +3,9 @@
 // whatever heading levels the manuscript started from.
 
 import type { Block, CellAlign, Inline, ListBlock, ListItem, TableBlock } from '../../model/document.js';
+import type { Labels } from '../common/labels.js';
 import { escapeAttr, escapeText } from './escape.js';
 import type { InlineHtml } from './inline-html.js';
-import type { Labels } from './labels.js';
 
 export function headingLevel(depth: number): number {
   return Math.min(Math.max(depth + 1, 2), 6);

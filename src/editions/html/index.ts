@@ -9,22 +9,23 @@
 // colophon (<footer>).
 
 import type { Book, Note, Resource, TocEntry } from '../../model/document.js';
+import { displayIdentifier } from '../common/identifier.js';
+import { labelsFor, type Labels } from '../common/labels.js';
+import { formatAuthors, formatDate } from '../common/names-and-dates.js';
+import { isRightToLeft } from '../common/writing-direction.js';
 import type { RenderContext } from '../edition.js';
 import { BlockHtml } from './block-html.js';
 import { escapeAttr, escapeText } from './escape.js';
 import { PageIds } from './ids.js';
 import { InlineHtml } from './inline-html.js';
-import { labelLang, labelsFor, type Labels } from './labels.js';
-import { formatAuthors, formatDate } from './names-and-dates.js';
 import { STYLESHEET } from './style.js';
 
 /** Nothing may be fetched; images are data: URIs, the stylesheet is inline. */
 const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ckb', 'syr']);
-
-function direction(lang: string): 'rtl' | 'ltr' {
-  return RTL_LANGUAGES.has(lang.toLowerCase().split('-')[0]) ? 'rtl' : 'ltr';
+/** ` lang="en"` on an element holding a label in another language than the page (an English fallback). */
+function langAttr(lang: string | undefined): string {
+  return lang ? ` lang="${escapeAttr(lang)}"` : '';
 }
 
 function timeElement(date: string, lang: string): string {
@@ -56,7 +57,7 @@ function titleBlock(book: Book, inline: InlineHtml, labels: Labels): string[] {
   const out = ['<header class="titlepage">'];
   const cover = meta.cover ? book.resources.find((r) => r.id === meta.cover) : undefined;
   if (cover) {
-    const alt = escapeAttr(labels.coverAlt(meta.title));
+    const alt = escapeAttr(labels.coverAlt(meta.title, ''));
     out.push(`<img class="cover" src="${inline.dataUri(cover)}" alt="${alt}" width="${cover.width}" height="${cover.height}">`);
   }
   out.push(`<h1>${escapeText(meta.title)}</h1>`);
@@ -69,7 +70,7 @@ function titleBlock(book: Book, inline: InlineHtml, labels: Labels): string[] {
 
 function contents(book: Book, labels: Labels): string[] {
   if (book.toc.length === 0) return [];
-  const out = [`<nav class="toc" aria-label="${escapeAttr(labels.contents)}"${labelLang(labels, book.meta.lang)}>`];
+  const out = [`<nav class="toc" aria-label="${escapeAttr(labels.contents)}"${langAttr(labels.foreignLang('contents'))}>`];
   out.push(`<h2>${escapeText(labels.contents)}</h2>`);
   const walk = (entries: readonly TocEntry[]) => {
     out.push('<ol>');
@@ -87,9 +88,9 @@ function contents(book: Book, labels: Labels): string[] {
   return out;
 }
 
-function notesSection(notes: readonly Note[], blocks: BlockHtml, ids: PageIds, labels: Labels, bookLang: string): string[] {
+function notesSection(notes: readonly Note[], blocks: BlockHtml, ids: PageIds, labels: Labels): string[] {
   if (notes.length === 0) return [];
-  const out = [`<section class="notes" role="doc-endnotes" aria-label="${escapeAttr(labels.notes)}"${labelLang(labels, bookLang)}>`];
+  const out = [`<section class="notes" role="doc-endnotes" aria-label="${escapeAttr(labels.notes)}"${langAttr(labels.foreignLang('notes'))}>`];
   for (const note of notes) {
     const refs = ids.noteRefs.get(note.number) ?? [note.refId];
     out.push(`<aside class="footnote" id="${escapeAttr(note.id)}" role="doc-footnote">`);
@@ -115,10 +116,9 @@ function colophon(book: Book, ctx: RenderContext, labels: Labels): string[] {
   const out = [`<footer class="colophon">`];
   if (meta.rights) out.push(`<p class="rights">${escapeText(meta.rights)}</p>`);
   if (meta.publisher) out.push(`<p class="publisher">${escapeText(labels.publisher)}: ${escapeText(meta.publisher)}</p>`);
-  const id = meta.identifier.scheme === 'isbn' ? `ISBN ${meta.identifier.value}` : meta.identifier.value;
-  out.push(`<p class="identifier">${escapeText(labels.identifier)}: ${escapeText(id)}</p>`);
+  out.push(`<p class="identifier">${escapeText(labels.identifier)}: ${escapeText(displayIdentifier(meta.identifier))}</p>`);
   if (meta.date) out.push(`<p class="published">${escapeText(labels.published)}: ${timeElement(meta.date, meta.lang)}</p>`);
-  out.push(`<p class="generator"${labelLang(labels, meta.lang)}>${escapeText(labels.producedWith(ctx.generator))}</p>`);
+  out.push(`<p class="generator"${langAttr(labels.foreignLang('producedWith'))}>${escapeText(labels.producedWith(ctx.generator))}</p>`);
   out.push('</footer>');
   return out;
 }
@@ -146,17 +146,17 @@ export function renderHtml(book: Book, ctx: RenderContext): string {
         notes.push(note);
       }
     }
-    body.push(...notesSection(notes, blocks, ids, labels, meta.lang));
+    body.push(...notesSection(notes, blocks, ids, labels));
     body.push('</section>');
   }
   // Notes no chapter claims still belong in the edition.
   const orphans = book.notes.filter((n) => !written.has(n.number));
-  if (orphans.length > 0) body.push('<section class="chapter">', ...notesSection(orphans, blocks, ids, labels, meta.lang), '</section>');
+  if (orphans.length > 0) body.push('<section class="chapter">', ...notesSection(orphans, blocks, ids, labels), '</section>');
   body.push('</main>', ...colophon(book, ctx, labels));
 
   return [
     '<!DOCTYPE html>',
-    `<html lang="${escapeAttr(meta.lang)}" dir="${direction(meta.lang)}">`,
+    `<html lang="${escapeAttr(meta.lang)}" dir="${isRightToLeft(meta.lang) ? 'rtl' : 'ltr'}">`,
     '<head>',
     ...head(book, ctx),
     '</head>',

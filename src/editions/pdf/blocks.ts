@@ -51,12 +51,6 @@ export interface BlockLayout {
   after: number;
 }
 
-const RTL_LANGS = /^(ar|he|fa|ur|yi|ps|sd|ug|dv|ku-arab)\b/i;
-
-export function isRtlLang(lang: string): boolean {
-  return RTL_LANGS.test(lang);
-}
-
 /** Sets a sequence of blocks into one frame, with spacing and keep rules between them. */
 export function layoutBlocks(env: LayoutEnv, blocks: readonly Block[], frame: Frame): FlowBox[] {
   const out: FlowBox[] = [];
@@ -170,6 +164,29 @@ export function setInlines(env: LayoutEnv, content: readonly Inline[], blockId: 
   return lines;
 }
 
+/**
+ * A number or mark (list label, note number, folio) set as one left-to-right line
+ * against the end of its box as the book reads: right-aligned, or left-aligned in a
+ * right-to-left book. Labels so hang toward their text, and folios sit at the
+ * contents' outer edge.
+ */
+export function setEndAligned(env: LayoutEnv, text: string, style: TextStyle, width: number, leading: number): SetLine {
+  const [line] = env.setter.setParagraph([{ text, style }], {
+    width,
+    lang: env.lang,
+    align: env.rtl ? 'left' : 'right',
+    direction: 'ltr',
+    hyphenate: false,
+    leading,
+  });
+  return line;
+}
+
+/** Hangs a label (list item, note number) at `x` on the baseline of the first line of `first`. */
+export function hangLabel(first: FlowBox, label: SetLine, x: number, owner: StructNode): void {
+  const firstLine = first.items.find((d): d is Extract<Drawable, { kind: 'line' }> => d.kind === 'line');
+  first.items.unshift({ kind: 'line', line: label, x, baseline: firstLine ? firstLine.baseline : baselineOffset(label), owner });
+}
 
 /**
  * The narrowest measure that sets a display line group (headings, titles) in no
@@ -260,19 +277,9 @@ function layoutList(env: LayoutEnv, block: ListBlock, frame: Frame): BlockLayout
     const boxes = layoutBlocks(env, item.children, inner);
     if (boxes.length === 0) boxes.push(box('line', frame.leading, [{ kind: 'struct', owner: body }], frame.chapter));
     const first = boxes[0];
-    const firstLine = first.items.find((d): d is Extract<Drawable, { kind: 'line' }> => d.kind === 'line');
     // Labels hang toward the text: right-aligned left of it, or left-aligned right of it in RTL.
-    const [label] = setter.setParagraph([{ text: labels[k], style: labelStyle }], {
-      width: indent - styles.list.gap,
-      lang: env.lang,
-      align: env.rtl ? 'left' : 'right',
-      direction: 'ltr',
-      hyphenate: false,
-      leading: frame.leading,
-    });
-    const baseline = firstLine ? firstLine.baseline : baselineOffset(label);
-    const labelX = env.rtl ? frame.x + frame.width - indent + styles.list.gap : frame.x;
-    first.items.unshift({ kind: 'line', line: label, x: labelX, baseline, owner: lbl });
+    const label = setEndAligned(env, labels[k], labelStyle, indent - styles.list.gap, frame.leading);
+    hangLabel(first, label, env.rtl ? frame.x + frame.width - indent + styles.list.gap : frame.x, lbl);
     if (k > 0) first.spaceBefore = Math.max(first.spaceBefore, itemSpace);
     out.push(...boxes);
   });

@@ -9,12 +9,13 @@
 //   3. the front matter (title page, contents) in front, numbered in roman.
 
 import type { Book } from '../../model/document.js';
+import { labelsFor } from '../common/labels.js';
 import type { LayoutEnv } from './blocks.js';
 import { layoutBlocks } from './blocks.js';
 import { box, structNode, type FlowBox, type StructNode } from './flow.js';
 import { composeNotes } from './notes.js';
 import { paginate, type BodyPage } from './paginate.js';
-import { contentsTitle, layoutContents } from './contents.js';
+import { layoutContents } from './contents.js';
 import { layoutTitlePage } from './front-matter.js';
 import { romanNumeral } from './folio.js';
 import type { ComposedBook, ComposedPage } from './pages.js';
@@ -113,7 +114,7 @@ export function composeBook(env: LayoutEnv, book: Book): Composition {
   contentsPages.forEach((p, k) => {
     pages.push({
       kind: 'contents', label: '', boxes: p.boxes, notes: [], folio: true, chapterOpening: k === 0, chapter: -1,
-      runningHead: k === 0 ? undefined : contentsTitle(env.lang),
+      runningHead: k === 0 ? undefined : labelsFor(env.lang).contents,
     });
   });
   if (binding && pages.length % 2 === 1) pages.push(blank());

@@ -4,19 +4,11 @@
 // Tagged as TOC › TOCI › Link, with a nested TOC for sub-entries.
 
 import type { Inline, TocEntry } from '../../model/document.js';
+import { labelsFor } from '../common/labels.js';
 import type { LayoutEnv } from './blocks.js';
-import { setInlines } from './blocks.js';
+import { setEndAligned, setInlines } from './blocks.js';
 import { baselineOffset, box, structNode, type Drawable, type FlowBox, type StructNode } from './flow.js';
 import { serif } from './styles.js';
-
-export const CONTENTS_TITLE: Record<string, string> = {
-  en: 'Contents', fr: 'Table des matières', de: 'Inhalt', es: 'Índice', it: 'Indice', pt: 'Sumário',
-  nl: 'Inhoud', ru: 'Содержание', el: 'Περιεχόμενα', he: 'תוכן העניינים', ar: 'المحتويات',
-};
-
-export function contentsTitle(lang: string): string {
-  return CONTENTS_TITLE[lang.split('-')[0].toLowerCase()] ?? CONTENTS_TITLE.en;
-}
 
 /** Entry text without links or note markers: the entry itself is the link. */
 function entryInlines(content: readonly Inline[]): Inline[] {
@@ -36,7 +28,7 @@ export function layoutContents(env: LayoutEnv, entries: readonly TocEntry[], fol
   const boxes: FlowBox[] = [];
   const hs = styles.headings[1];
   const titleNode = structNode('H1', document);
-  const [title] = env.setter.setParagraph([{ text: contentsTitle(env.lang), style: serif(hs.size, hs.bold, hs.italic) }], {
+  const [title] = env.setter.setParagraph([{ text: labelsFor(env.lang).contents, style: serif(hs.size, hs.bold, hs.italic) }], {
     width: geometry.textWidth,
     lang: env.lang,
     align: 'left',
@@ -81,14 +73,7 @@ function setEntry(env: LayoutEnv, entry: TocEntry, folio: string, depth: number,
     leading: ts.leading,
   }, textWidth);
   // Headings only carry words of the body: entries are not page starts.
-  const [folioLine] = env.setter.setParagraph([{ text: folio, style }], {
-    width: ts.folioWidth,
-    lang: env.lang,
-    align: env.rtl ? 'left' : 'right',
-    direction: 'ltr',
-    hyphenate: false,
-    leading: ts.leading,
-  });
+  const folioLine = setEndAligned(env, folio, style, ts.folioWidth, ts.leading);
   const [dot] = env.setter.setParagraph([{ text: '.', style }], { width: ts.dotPitch * 2, lang: env.lang, align: 'left', direction: 'ltr', hyphenate: false });
   const space = env.setter.measure('. .', style) - 2 * env.setter.measure('.', style);
   const n = lines.length;
@@ -107,7 +92,7 @@ function setEntry(env: LayoutEnv, entry: TocEntry, folio: string, depth: number,
     }
     items.push({
       kind: 'link', x: env.rtl ? 0 : indent, y: 0, w: geometry.textWidth - indent, h: line.leading,
-      target: `#${entry.slug}`, owner: link, contents: `${entry.text}, page ${folio}`,
+      target: `#${entry.slug}`, owner: link, contents: labelsFor(env.lang).pageLink(entry.text, folio),
     });
     return box('toc', line.leading, items, -1, { breakAfter: i === n - 1 });
   });

@@ -3,6 +3,7 @@
 
 import type { Diagnostics } from '../../diagnostics.js';
 import type { Book, TocEntry } from '../../model/document.js';
+import { labelsFor } from '../common/labels.js';
 import type { GlyphRun, SetLine } from './typeset/types.js';
 import type { Doc, Setter } from './setter.js';
 import type { BookStyles } from './styles.js';
@@ -249,7 +250,7 @@ export class Emitter {
       const x0 = Math.min(...seg.runs.map((r) => r.x));
       const x1 = Math.max(...seg.runs.map((r) => r.x + r.width));
       const text = seg.runs.map((r) => r.text).join('');
-      const label = seg.noteRef !== undefined ? `Note ${seg.noteRef}` : seg.link!.startsWith('#') ? text : `${text} (${seg.link})`;
+      const label = seg.noteRef !== undefined ? labelsFor(this.ctx.lang).noteLink(seg.noteRef) : seg.link!.startsWith('#') ? text : `${text} (${seg.link})`;
       this.annotate(x + x0, baseline - line.ascent, x1 - x0, line.ascent + line.descent, target, linkEl, label);
       if (seg.noteRef !== undefined) this.citeNote(seg.noteRef, el);
     }

@@ -3,22 +3,12 @@
 // flowed.
 
 import type { Metadata } from '../../model/document.js';
+import { formatDate } from '../common/names-and-dates.js';
 import { balancedWidth, type LayoutEnv } from './blocks.js';
 import { baselineOffset, box, structNode, type StructNode } from './flow.js';
 import type { PlacedBox } from './paginate.js';
 import { serif } from './styles.js';
 import type { TextStyle } from './typeset/types.js';
-
-export function formatDate(date: string, lang: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  const opts: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
-  try {
-    return new Intl.DateTimeFormat(lang, opts).format(d);
-  } catch {
-    return new Intl.DateTimeFormat('en', opts).format(d);
-  }
-}
 
 export function layoutTitlePage(env: LayoutEnv, meta: Metadata, document: StructNode): PlacedBox[] {
   const { styles, geometry } = env;

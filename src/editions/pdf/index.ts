@@ -3,11 +3,12 @@
 
 import PDFDocument from 'pdfkit';
 import type { Book, Resource } from '../../model/document.js';
+import { isRightToLeft } from '../common/writing-direction.js';
 import type { PageStart, RenderContext } from '../edition.js';
 import { Typesetter } from './typeset/index.js';
 import { pageGeometry } from './geometry.js';
 import { bookStyles } from './styles.js';
-import { isRtlLang, type LayoutEnv } from './blocks.js';
+import type { LayoutEnv } from './blocks.js';
 import { composeBook } from './compose.js';
 import { Emitter } from './emit.js';
 import { installEscapingXmp, pdfInfo, setPageLabels } from './metadata.js';
@@ -68,7 +69,7 @@ export async function renderPdfDetailed(book: Book, ctx: RenderContext): Promise
     styles: bookStyles(geometry),
     geometry,
     lang,
-    rtl: isRtlLang(lang),
+    rtl: isRightToLeft(lang),
     book,
     diagnostics: ctx.diagnostics,
     resources: new Map<string, Resource>(book.resources.map((r) => [r.id, r])),

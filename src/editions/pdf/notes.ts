@@ -3,8 +3,8 @@
 
 import type { Note } from '../../model/document.js';
 import type { LayoutEnv } from './blocks.js';
-import { layoutBlocks } from './blocks.js';
-import { baselineOffset, box, structNode, type Drawable, type FlowBox, type StructNode } from './flow.js';
+import { hangLabel, layoutBlocks, setEndAligned } from './blocks.js';
+import { box, structNode, type FlowBox, type StructNode } from './flow.js';
 import { serif } from './styles.js';
 
 export interface ComposedNote {
@@ -50,19 +50,9 @@ export function composeNotes(env: LayoutEnv, notes: readonly Note[], bodyCited: 
     }
     nestedOf.set(note.number, nested);
     if (boxes.length > 0) boxes[0].spaceBefore = 0;
-    const [label] = env.setter.setParagraph([{ text: String(note.number), style: labelStyle }], {
-      width: hang - size * 0.4,
-      lang: env.lang,
-      align: env.rtl ? 'left' : 'right',
-      direction: 'ltr',
-      hyphenate: false,
-      leading: styles.note.leading,
-    });
+    const label = setEndAligned(env, String(note.number), labelStyle, hang - size * 0.4, styles.note.leading);
     if (boxes.length === 0) boxes.push(box('note', styles.note.leading, [], note.chapter));
-    const first = boxes[0];
-    const firstLine = first.items.find((d): d is Extract<Drawable, { kind: 'line' }> => d.kind === 'line');
-    const labelX = env.rtl ? geometry.textWidth - hang + size * 0.4 : 0;
-    first.items.unshift({ kind: 'line', line: label, x: labelX, baseline: firstLine ? firstLine.baseline : baselineOffset(label), owner: structNode('Lbl', root) });
+    hangLabel(boxes[0], label, env.rtl ? geometry.textWidth - hang + size * 0.4 : 0, structNode('Lbl', root));
     out.set(note.number, { number: note.number, boxes, root });
   }
   // Notes cited only from notes travel with (and are tagged inside) the first note citing them.

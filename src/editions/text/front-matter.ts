@@ -14,21 +14,16 @@
 // Authors are joined and the date written out in the book's language (Intl, UTC,
 // so the same book gives the same text anywhere); a date that is not a plain
 // YYYY-MM-DD is shown as written. An ISBN, when the book has one, closes the block.
-// Contents entries are the headings' plain text, two spaces of indent per level;
-// the label is "Contents" in English books.
+// Contents entries are the headings' plain text, two spaces of indent per level,
+// under the contents heading the other editions use ("Contents" in English books).
 
 import type { Book, Metadata, TocEntry } from '../../model/document.js';
+import { displayIdentifier } from '../common/identifier.js';
+import { labelsFor } from '../common/labels.js';
+import { formatAuthors, formatDate } from '../common/names-and-dates.js';
 import { centre } from './block-layout.js';
 import { displayWidth } from './display-width.js';
-import { formatAuthors, formatDate } from './names-and-dates.js';
 import { wrapText } from './wrap.js';
-
-/** The contents heading in the book's language (the other editions' wording), else English. */
-const CONTENTS_LABELS: Record<string, string> = { en: 'Contents', de: 'Inhalt', fr: 'Table des matières', es: 'Índice' };
-
-export function contentsLabel(lang: string): string {
-  return CONTENTS_LABELS[lang.toLowerCase().split('-')[0]] ?? CONTENTS_LABELS.en;
-}
 
 function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
@@ -71,7 +66,7 @@ export function titleBlock(meta: Metadata, width: number): string[] {
   const imprint: string[] = [];
   if (meta.publisher) imprint.push(...centred(meta.publisher, width));
   if (meta.rights) imprint.push(...centred(meta.rights, width));
-  if (meta.identifier.scheme === 'isbn') imprint.push(...centred(`ISBN ${meta.identifier.value}`, width));
+  if (meta.identifier.scheme === 'isbn') imprint.push(...centred(displayIdentifier(meta.identifier), width));
   if (imprint.length > 0) out.push('', ...imprint);
   return out;
 }
@@ -79,7 +74,7 @@ export function titleBlock(meta: Metadata, width: number): string[] {
 /** Contents: one line per heading down to `tocDepth`, two spaces of indent per level. */
 export function contents(book: Book, width: number): string[] {
   if (book.toc.length === 0) return [];
-  const label = contentsLabel(book.meta.lang);
+  const label = labelsFor(book.meta.lang).contents;
   const out = [label, '='.repeat(displayWidth(label)), ''];
   const walk = (entries: readonly TocEntry[], level: number) => {
     for (const entry of entries) {

@@ -81,18 +81,6 @@ export function isBreakAfterDash(cp: number): boolean {
   return cp === 0x2d || cp === 0x2010 || cp === 0x2013 || cp === 0x2014 || cp === 0x2015;
 }
 
-/** Ideographs and kana: a line may break between any two of them (UAX #14 class ID). */
-export function isIdeographic(cp: number): boolean {
-  return (
-    (cp >= 0x2e80 && cp <= 0x2fdf) ||
-    (cp >= 0x3040 && cp <= 0x30ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x3ffff)
-  );
-}
-
 /** Any strong right-to-left character or explicit RTL control: the paragraph needs bidi. */
 export function mayNeedBidi(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -113,14 +101,6 @@ export function mayNeedBidi(text: string): boolean {
       return true;
   }
   return false;
-}
-
-/** BCP 47 primary languages written right to left. */
-const RTL_LANGS = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'ku', 'dv', 'syr', 'ckb']);
-export function isRtlLanguage(lang: string): boolean {
-  const primary = lang.toLowerCase().split(/[-_]/)[0];
-  if (primary === 'ku') return /arab/i.test(lang);
-  return RTL_LANGS.has(primary);
 }
 
 export function hex(cp: number): string {

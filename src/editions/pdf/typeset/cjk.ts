@@ -10,6 +10,7 @@
 
 import { extendsCluster, isPictographic } from './clusters.js';
 import { isGlue } from './chars.js';
+import { memoByCodePoint } from './code-point-memo.js';
 import type { Face } from './faces.js';
 
 /** Stretch of an inter-character gap, in em: two em over an 18-character line (a line two characters short still has r ≤ 1). */
@@ -89,25 +90,7 @@ const NO_END = new Set(Array.from('¡¿$£¥€₩＄￡￥￦').map((c) => c.co
 
 const INSEPARABLES = new Set([0x2014, 0x2015, 0x2025, 0x2026, 0x22ef, 0x2500]);
 
-const bmp = new Uint8Array(0x10000);
-const bmpKnown = new Uint8Array(0x10000);
-const astral = new Map<number, number>();
-
-function classes(cp: number): number {
-  if (cp < 0x10000) {
-    if (bmpKnown[cp]) return bmp[cp];
-    const c = compute(cp);
-    bmp[cp] = c;
-    bmpKnown[cp] = 1;
-    return c;
-  }
-  let c = astral.get(cp);
-  if (c === undefined) {
-    c = compute(cp);
-    astral.set(cp, c);
-  }
-  return c;
-}
+const classes = memoByCodePoint(compute);
 
 function compute(cp: number): number {
   const s = String.fromCodePoint(cp);

@@ -4,6 +4,8 @@
 // cluster is set in one face, is never broken across lines and gets no justification
 // space inside it.
 
+import { memoByCodePoint } from './code-point-memo.js';
+
 const EXT_PICT = /\p{Extended_Pictographic}/u;
 const EMOJI = /\p{Emoji}/u;
 const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
@@ -27,30 +29,13 @@ function isTag(cp: number): boolean {
   return cp >= 0xe0020 && cp <= 0xe007f;
 }
 
-/** Emoji property bits, cached per code point (the regular expressions are slow-ish). */
+/** Emoji property bits, remembered per code point. */
 const PICT = 1;
 const EMOJI_BIT = 2;
 const PRESENTATION = 4;
 const MARK_BIT = 8;
-const bmpProps = new Uint8Array(0x10000);
-const bmpKnown = new Uint8Array(0x10000);
-const astralProps = new Map<number, number>();
 
-function props(cp: number): number {
-  if (cp < 0x10000) {
-    if (bmpKnown[cp]) return bmpProps[cp];
-    const p = compute(cp);
-    bmpProps[cp] = p;
-    bmpKnown[cp] = 1;
-    return p;
-  }
-  let p = astralProps.get(cp);
-  if (p === undefined) {
-    p = compute(cp);
-    astralProps.set(cp, p);
-  }
-  return p;
-}
+const props = memoByCodePoint(compute);
 
 function compute(cp: number): number {
   const s = String.fromCodePoint(cp);

@@ -59,13 +59,7 @@ export function buildItems(para: Para, cfg: ItemConfig, items: Items = new Items
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 0x0a) {
-      if (pre) {
-        items.penaltyAt(0, -INF, false, false, Brk.Forced, i);
-      } else {
-        items.penaltyAt(0, INF, false, false, 0, i);
-        items.glue(0, FILL, 0, i);
-        items.penaltyAt(0, -INF, false, false, Brk.Forced, i);
-      }
+      forcedLineEnd(items, pre, i);
       i++;
       lineStart = true;
       // An empty line of code still takes a line.
@@ -99,14 +93,21 @@ export function buildItems(para: Para, cfg: ItemConfig, items: Items = new Items
     lineStart = false;
     i = j;
   }
-  if (pre) {
-    items.penaltyAt(0, -INF, false, false, Brk.Forced, n);
-  } else {
-    items.penaltyAt(0, INF, false, false, 0, n);
-    items.glue(0, FILL, 0, n);
-    items.penaltyAt(0, -INF, false, false, Brk.Forced, n);
-  }
+  forcedLineEnd(items, pre, n);
   return items;
+}
+
+/**
+ * A line that must end at `at` (a hard break, the paragraph's end). Prose fills the
+ * rest of the line with glue so its last line is not stretched (TeX's \parfillskip);
+ * a line of code simply ends.
+ */
+function forcedLineEnd(items: Items, pre: boolean, at: number): void {
+  if (!pre) {
+    items.penaltyAt(0, INF, false, false, 0, at);
+    items.glue(0, FILL, 0, at);
+  }
+  items.penaltyAt(0, -INF, false, false, Brk.Forced, at);
 }
 
 /** Break kinds by offset within the current word (reused: one word at a time). */

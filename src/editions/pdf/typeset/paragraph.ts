@@ -3,6 +3,7 @@
 // change. Everything downstream (items, lines, drawing) works on offsets into it.
 
 import type { SourcePos } from '../../../model/document.js';
+import { isRightToLeft } from '../../common/writing-direction.js';
 import { embeddingLevels } from './bidi.js';
 import {
   hex,
@@ -10,7 +11,6 @@ import {
   isCombining,
   isDefaultIgnorable,
   isGlue,
-  isRtlLanguage,
   isWordSeparator,
   mayNeedBidi,
 } from './chars.js';
@@ -188,7 +188,7 @@ export function buildPara(spans: readonly Span[], input: ParaInput, uncovered: U
   let levels: Uint8Array | null = null;
   let base = 0;
   const dir = input.direction ?? 'auto';
-  const wantRtl = dir === 'rtl' || (dir === 'auto' && isRtlLanguage(input.lang));
+  const wantRtl = dir === 'rtl' || (dir === 'auto' && isRightToLeft(input.lang));
   if (wantRtl || mayNeedBidi(text)) {
     // One bidi paragraph even across hard breaks: U+2028 is white space to UAX #9.
     const r = embeddingLevels(text.replace(/\n/g, '\u2028'), wantRtl ? 'rtl' : dir);
