@@ -1,7 +1,6 @@
 // What every edition writer looks like: a function from the document model to bytes.
 
 import type { Diagnostics } from '../diagnostics.js';
-import type { Book } from '../model/document.js';
 
 export type Format = 'epub' | 'pdf' | 'txt' | 'html';
 

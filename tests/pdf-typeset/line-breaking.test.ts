@@ -226,7 +226,7 @@ describe('preformatted text', () => {
     expect(texts[1].startsWith('    return a + b;  //')).toBe(true);
     expect(texts).toContain('');
     expect(texts[texts.length - 1]).toBe('}');
-    const wrapped = lines.filter((l, i) => i > 1 && i < lines.length - 2);
+    const wrapped = lines.filter((_, i) => i > 1 && i < lines.length - 2);
     expect(wrapped.length).toBeGreaterThan(0);
     for (const l of wrapped) expect(l.runs[0].x).toBeGreaterThan(0);
     for (const l of lines) {

@@ -27,12 +27,6 @@ const require = createRequire(import.meta.url);
  */
 type Coverage = 'any' | 'hebrew' | 'arabic' | 'cjk' | 'emoji' | 'cjk-punctuation';
 
-interface FaceSpec {
-  /** Module path of the TTF (resolved with require.resolve). */
-  file: string;
-  coverage: Coverage;
-}
-
 const EXPO = '@expo-google-fonts';
 const DEJAVU = 'dejavu-fonts-ttf/ttf';
 

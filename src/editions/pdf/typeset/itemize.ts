@@ -330,10 +330,6 @@ function breakPenalty(items: Items, kind: number, seg: Segment, k: number, befor
   items.penaltyAt(w, PENALTY_OF[kind], flagged, hyphen, kind, k);
 }
 
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-
 /**
  * Break opportunities in a URL or address, after the scheme (Chicago Manual of Style
  * 6.17): after a slash or double slash, before a dot, comma, question mark, number

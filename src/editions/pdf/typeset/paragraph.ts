@@ -10,7 +10,6 @@ import {
   isBreakingSpace,
   isCombining,
   isDefaultIgnorable,
-  isGlue,
   isWordSeparator,
   mayNeedBidi,
 } from './chars.js';
