@@ -2,6 +2,7 @@
 
 import { Diagnostics, EXIT, UsageError } from '../diagnostics.js';
 import { build, type BuildResult } from '../build/build.js';
+import { buildBatch, defaultJobs, expandInputs, type BatchItemResult } from '../build/batch.js';
 import { createProgress } from '../progress/progress.js';
 import { watch } from '../watch/watch.js';
 import type { Format } from '../editions/edition.js';
@@ -9,7 +10,14 @@ import { parseFormats, parseInteger, parseOptions } from './args.js';
 import type { Command } from './command.js';
 
 export interface BuildCommandOptions {
+  /** The first (or only) manuscript path. */
   input: string;
+  /** Every path given; several paths are several books. */
+  inputs: string[];
+  /** A folder path means each .md file in it, each its own book. */
+  each: boolean;
+  /** Books built at once on worker threads; undefined: one per core (at most 8). */
+  jobs: number | undefined;
   outDir: string;
   formats: Format[];
   width: number;
@@ -22,10 +30,14 @@ export interface BuildCommandOptions {
 
 export const buildCommand: Command = {
   name: 'build',
-  usage: 'imprint build [path] [-o DIR] [-f epub,pdf,txt,html] [-w N] [--keep-going] [--strict] [-q] [--json] [--watch]',
+  usage: 'imprint build [path…] [--each] [-j N] [-o DIR] [-f epub,pdf,txt,html] [-w N] [--keep-going] [--strict] [-q] [--json] [--watch]',
   summary: `build the editions of a manuscript
-      path                 a .md file, or a folder of .md files read as one book in
-                           natural file-name order (default: manuscript/)
+      path…                a .md file, or a folder of .md files read as one book in
+                           natural file-name order (default: manuscript/); several
+                           paths build several books, each into --out
+      --each               a folder path means each .md file in it, each its own book
+      -j, --jobs N         books built at once on worker threads (default: one per
+                           core, at most 8); 1 builds them one after another
       -o, --out DIR        where to write the editions (default: dist/)
       -f, --formats LIST   comma-separated: epub,pdf,txt,html (default: epub,pdf,txt)
       -w, --width N        line width of the text edition in columns (default: 72)
@@ -47,12 +59,18 @@ export function parseBuildArgs(args: string[]): BuildCommandOptions {
     quiet: { type: 'boolean', short: 'q' },
     json: { type: 'boolean' },
     watch: { type: 'boolean' },
+    each: { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
     debug: { type: 'boolean' },
   });
-  if (positionals.length > 1) throw new UsageError(`build takes one manuscript path, got ${positionals.length}`);
   if (values.watch && values.json) throw new UsageError('build: --watch and --json do not go together');
+  if (values.watch && (positionals.length > 1 || values.each)) throw new UsageError('build: --watch builds one book; give one path and no --each');
+  const inputs = positionals.length > 0 ? positionals : ['manuscript'];
   return {
-    input: positionals[0] ?? 'manuscript',
+    input: inputs[0],
+    inputs,
+    each: values.each ?? false,
+    jobs: values.jobs === undefined ? undefined : parseInteger('--jobs', values.jobs, 1, 1, 64),
     outDir: values.out ?? 'dist',
     formats: parseFormats(values.formats),
     width: parseInteger('--width', values.width, 72, 20, 1000),
@@ -66,6 +84,7 @@ export function parseBuildArgs(args: string[]): BuildCommandOptions {
 
 export async function runBuild(opts: BuildCommandOptions): Promise<number> {
   if (opts.watch) return watch(opts, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+  if (opts.inputs.length > 1 || opts.each) return runBatch(opts);
   const diagnostics = new Diagnostics();
   const progress = createProgress({ isTTY: process.stderr.isTTY === true, quiet: opts.quiet || opts.json });
   let result: BuildResult;
@@ -78,6 +97,51 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
   if (opts.json) process.stdout.write(JSON.stringify(summary(result, diagnostics), null, 2) + '\n');
   else if (!opts.quiet) process.stdout.write(result.editions.map(formatEdition).join(''));
   return EXIT.ok;
+}
+
+/**
+ * Several books: each is reported when it and every book before it are done, so the
+ * output is in input order and the same for any --jobs. A failing book does not stop
+ * the others; the exit status is the worst failure's (1 bad input, 2 bad usage such
+ * as --out being a book's own folder, 3 internal), 0 when none failed.
+ */
+async function runBatch(opts: BuildCommandOptions): Promise<number> {
+  const inputs = await expandInputs(opts.inputs, opts.each);
+  const jobs = opts.jobs ?? defaultJobs(inputs.length);
+  const debug = process.argv.includes('--debug');
+  const start = performance.now();
+  const report = (r: BatchItemResult) => {
+    if (!opts.quiet) for (const w of r.warnings) process.stderr.write(Diagnostics.format(w) + '\n');
+    if (r.ok) {
+      if (!opts.quiet && !opts.json) process.stdout.write(r.editions.map(formatEdition).join(''));
+      return;
+    }
+    const e = r.error!;
+    process.stderr.write(`${e.message}\n`);
+    if (e.hint) process.stderr.write(`  hint: ${e.hint}\n`);
+    if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
+  };
+  const { outDir, formats, width, keepGoing, strict } = opts;
+  const results = await buildBatch(inputs, { outDir, formats, width, keepGoing, strict }, jobs, report);
+  const failed = results.filter((r) => !r.ok);
+  if (opts.json) {
+    const books = results.map((r) => ({
+      input: r.input,
+      ok: r.ok,
+      title: r.title,
+      slug: r.slug,
+      editions: r.editions,
+      warnings: r.warnings,
+      error: r.error && { message: r.error.message, hint: r.error.hint, exit: r.error.exit },
+      ms: Math.round(r.ms),
+    }));
+    process.stdout.write(JSON.stringify({ books, failed: failed.length, jobs, ms: Math.round(performance.now() - start) }, null, 2) + '\n');
+  } else if (!opts.quiet) {
+    const s = ((performance.now() - start) / 1000).toFixed(1);
+    const books = `${results.length} book${results.length === 1 ? '' : 's'}`;
+    process.stdout.write(failed.length ? `built ${results.length - failed.length} of ${books} in ${s} s; ${failed.length} failed\n` : `built ${books} in ${s} s\n`);
+  }
+  return failed.reduce<number>((worst, r) => Math.max(worst, r.error!.exit), EXIT.ok);
 }
 
 function formatEdition(e: BuildResult['editions'][number]): string {
