@@ -14,7 +14,7 @@ describe('imprint --help and --version', () => {
   it('prints usage with the build command and exits 0', () => {
     const r = imprint(['--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/imprint build \[path\]/);
+    expect(r.stdout).toMatch(/imprint build \[path…\]/);
     expect(r.stdout).toMatch(/--formats/);
   });
 
