@@ -169,14 +169,16 @@ describe.runIf(tools)('PDF edition — pagination of a long book', () => {
     expect(tags.filter((t) => t === 'TR')).toHaveLength(71);
   });
 
-  it('runs the book title on even pages and the chapter title on odd ones, never on chapter openings', () => {
+  it('runs the book title on even pages and the chapter title on odd ones; no running head or folio on chapter openings', () => {
     let checked = 0;
     out.composed.pages.forEach((page, k) => {
       if (page.kind !== 'body') return;
       const text = canonical(pages[k + 1]);
       if (page.chapterOpening) {
         expect(page.runningHead).toBeUndefined();
+        expect(page.folio, `no folio on the chapter opening, page ${k + 1}`).toBe(false);
         expect(text.startsWith(book.chapters[page.chapter].title), `page ${k + 1}`).toBe(true);
+        expect(text.endsWith(page.label), `no folio printed on page ${k + 1}`).toBe(false);
         return;
       }
       const folio = Number(page.label);

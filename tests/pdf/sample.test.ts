@@ -222,9 +222,10 @@ describe.runIf(tools)('PDF edition — sample book', () => {
     ]);
   });
 
-  it('has no running head on chapter openings and none on the title page', () => {
+  it('has no running head on chapter openings and none on the title page, and no folio on either', () => {
     for (const p of out.composed.pages) {
       if (p.kind === 'title' || p.chapterOpening) expect(p.runningHead).toBeUndefined();
+      if (p.kind === 'title' || (p.kind === 'body' && p.chapterOpening)) expect(p.folio).toBe(false);
     }
     expect(out.composed.pages[0].folio).toBe(false);
   });

@@ -133,7 +133,9 @@ export function composeBook(env: LayoutEnv, book: Book): Composition {
       boxes: bp.boxes,
       notes: bp.notes,
       noteRuleY: bp.noteRuleY,
-      folio: !bp.blank,
+      // Book convention, as the issue asks: no running head and no folio on a
+      // chapter's first page (its page label still carries the number).
+      folio: !bp.blank && !opening,
       chapterOpening: opening,
       chapter,
     };
