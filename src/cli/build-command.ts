@@ -1,10 +1,12 @@
 // `imprint build`: runs a build and reports one line per edition written.
 
 import { Diagnostics, EXIT, UsageError } from '../diagnostics.js';
-import { build, type BuildResult } from '../build/build.js';
-import { buildBatch, defaultJobs, expandInputs, type BatchItemResult } from '../build/batch.js';
-import { createProgress } from '../progress/progress.js';
-import { watch } from '../watch/watch.js';
+// The build, batch, watch and progress modules are imported only when a run needs
+// them: the reader alone, chokidar and ora would otherwise cost every invocation,
+// `--help` included, a few hundred milliseconds of start-up.
+import type { BuildResult } from '../build/build.js';
+import type { BatchItemResult } from '../build/batch.js';
+import type { Progress } from '../progress/progress.js';
 import type { Format } from '../editions/edition.js';
 import { parseFormats, parseInteger, parseOptions } from './args.js';
 import type { Command } from './command.js';
@@ -83,10 +85,14 @@ export function parseBuildArgs(args: string[]): BuildCommandOptions {
 }
 
 export async function runBuild(opts: BuildCommandOptions): Promise<number> {
-  if (opts.watch) return watch(opts, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+  if (opts.watch) {
+    const { watch } = await import('../watch/watch.js');
+    return watch(opts, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+  }
   if (opts.inputs.length > 1 || opts.each) return runBatch(opts);
   const diagnostics = new Diagnostics();
-  const progress = createProgress({ isTTY: process.stderr.isTTY === true, quiet: opts.quiet || opts.json });
+  const progress = await progressDisplay(opts);
+  const { build } = await import('../build/build.js');
   let result: BuildResult;
   try {
     result = await build({ ...opts, diagnostics, progress: progress.onEvent });
@@ -106,6 +112,7 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
  * as --out being a book's own folder, 3 internal), 0 when none failed.
  */
 async function runBatch(opts: BuildCommandOptions): Promise<number> {
+  const { buildBatch, defaultJobs, expandInputs } = await import('../build/batch.js');
   const inputs = await expandInputs(opts.inputs, opts.each);
   const jobs = opts.jobs ?? defaultJobs(inputs.length);
   const debug = process.argv.includes('--debug');
@@ -142,6 +149,13 @@ async function runBatch(opts: BuildCommandOptions): Promise<number> {
     process.stdout.write(failed.length ? `built ${results.length - failed.length} of ${books} in ${s} s; ${failed.length} failed\n` : `built ${books} in ${s} s\n`);
   }
   return failed.reduce<number>((worst, r) => Math.max(worst, r.error!.exit), EXIT.ok);
+}
+
+/** A spinner only where one can be seen: on a terminal, without --quiet or --json. */
+async function progressDisplay(opts: BuildCommandOptions): Promise<Progress> {
+  if (!process.stderr.isTTY || opts.quiet || opts.json) return { onEvent: () => {}, stop: () => {} };
+  const { createProgress } = await import('../progress/progress.js');
+  return createProgress({ isTTY: true, quiet: false });
 }
 
 function formatEdition(e: BuildResult['editions'][number]): string {
