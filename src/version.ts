@@ -2,8 +2,10 @@
 // producer fields and `--version` never disagree with what was installed.
 
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PACKAGE_ROOT } from './package-root.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
 export const VERSION: string = pkg.version;
 export const GENERATOR = `imprint ${VERSION}`;

@@ -181,7 +181,7 @@ export async function buildItem(input: string, index: number, opts: ItemOptions)
 }
 
 /**
- * An error as the CLI reports it (src/cli/main.ts), with its exit class. Among
+ * An error as the CLI reports it (src/cli/imprint.ts), with its exit class. Among
  * many books a message must say which one it is about, so the input is named
  * whenever the error itself names no file.
  */
@@ -284,9 +284,11 @@ export interface WorkerReply {
 // Compiled, the worker sits beside this module. Loaded from src/ by a test runner
 // that transpiles on the fly, this module is a .ts file and no worker.js exists
 // beside it: the worker then comes from lib/ (which the test setup compiles).
+// Beside this module: compiled (lib/build/worker.js), bundled (lib/bundle/worker.cjs,
+// see scripts/bundle.mjs), or, when vitest runs the TypeScript, the compiled one.
 const WORKER_URL = import.meta.url.endsWith('.ts')
   ? new URL('../../lib/build/worker.js', import.meta.url)
-  : new URL('./worker.js', import.meta.url);
+  : new URL(import.meta.url.endsWith('.cjs') ? './worker.cjs' : './worker.js', import.meta.url);
 
 function runPool(inputs: string[], size: number, itemOpts: (i: number) => ItemOptions, settle: (r: BatchItemResult) => void): Promise<void> {
   return new Promise((resolve) => {

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants as fsc, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 export interface ToolEnv {
   /** PATH and the rest of the environment the tools run with. */
@@ -67,8 +67,6 @@ export function findEpubcheck(t: ToolEnv): Invocation | { missing: string } {
   return { missing: `EPUBCheck is not installed: ${INSTALL.epubcheck}` };
 }
 
-/** imprint's own folder (lib/check/ → ../..), where a checkout keeps `.ci/tools`. */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * Ace by DAISY: on PATH, or installed for CI under `.ci/tools/ace` (of the project,

@@ -1,68 +1,49 @@
 #!/usr/bin/env node
-// The `imprint` command. Finds the subcommand, runs it, and turns every failure
-// into one line on stderr and an exit status: 1 for bad input, 2 for bad usage,
-// 3 for an internal fault (with the stack only under --debug).
+// The `imprint` executable. Start-up is most of a small build's time (module
+// resolution and compilation cost more than rendering an article), so when the
+// bundled CLI is present and current (lib/bundle/imprint.cjs, made by
+// scripts/bundle.mjs after tsc) it runs as one script, with the V8 code cache
+// written when it was bundled: no module resolution, and the functions a build
+// needs arrive compiled. Otherwise (a tsc-only build) the modules are imported as
+// they are; both run the same code.
 
-import { EXIT, InputError, UsageError, formatLocation } from '../diagnostics.js';
-import { VERSION } from '../version.js';
-import { buildCommand } from './build-command.js';
-import type { Command } from './command.js';
-import { initCommand } from './init-command.js';
-import { importCommand } from './import-command.js';
-import { checkCommand } from './check-command.js';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
-const COMMANDS: Command[] = [buildCommand, initCommand, importCommand, checkCommand];
+const BUNDLE = fileURLToPath(new URL('../bundle/imprint.cjs', import.meta.url));
+const CACHE = `${BUNDLE}.cache`;
 
-function help(): string {
-  const lines = ['imprint: one manuscript in; EPUB, PDF and plain-text editions out', '', 'Usage:'];
-  for (const c of COMMANDS) lines.push(`  ${c.usage}`, `      ${c.summary}`, '');
-  lines.push('  imprint --help | --version', '', 'Exit status: 0 success, 1 bad input, 2 bad usage, 3 internal error.', '');
-  return lines.join('\n');
+/** The bundle, unless it is missing or older than the compiled modules it was made from. */
+function currentBundle(): string | undefined {
+  try {
+    if (statSync(BUNDLE).mtimeMs < statSync(fileURLToPath(new URL('./imprint.js', import.meta.url))).mtimeMs) return undefined;
+    return readFileSync(BUNDLE, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(help());
-    return EXIT.ok;
+type Wrapper = (exports: object, require: NodeRequire, module: { exports: object }, filename: string, dirname: string) => void;
+
+function runBundle(source: string): void {
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(CACHE);
+  } catch {
+    // No cache: V8 compiles as it goes, as for any script.
   }
-  if (name === '--version' || name === '-V') {
-    process.stdout.write(`imprint ${VERSION}\n`);
-    return EXIT.ok;
-  }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) throw new UsageError(name.startsWith('-') ? `unknown option "${name}"` : `unknown command "${name}"`);
-  if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`Usage: ${command.usage}\n  ${command.summary}\n`);
-    return EXIT.ok;
-  }
-  return command.run(rest.filter((a) => a !== '--debug'));
+  // The CommonJS wrapper, so the bundle sees the require, module and __filename it was built for.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData });
+  const wrapper = script.runInThisContext() as Wrapper;
+  const module = { exports: {} };
+  wrapper.call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
+  // Set only by scripts/bundle.mjs: after a whole build, the cache holds every function it compiled.
+  if (process.env.IMPRINT_WRITE_CODE_CACHE === '1') process.once('exit', () => writeFileSync(CACHE, script.createCachedData()));
 }
 
-function report(err: unknown, debug: boolean): number {
-  if (err instanceof InputError) {
-    process.stderr.write(`imprint: ${formatLocation(err)}${err.message}\n`);
-    if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
-    if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
-    return EXIT.input;
-  }
-  if (err instanceof UsageError) {
-    process.stderr.write(`imprint: ${err.message}\n  hint: imprint --help\n`);
-    return EXIT.usage;
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`imprint: internal error: ${message}\n`);
-  if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-  else process.stderr.write('  hint: run again with --debug for the stack trace, and report it\n');
-  return EXIT.internal;
-}
-
-const argv = process.argv.slice(2);
-main(argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.exitCode = report(err, argv.includes('--debug'));
-  },
-);
+const bundled = currentBundle();
+if (bundled === undefined) await import('./imprint.js');
+else runBundle(bundled);

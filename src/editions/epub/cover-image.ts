@@ -259,7 +259,9 @@ export function uncoveredCharacters(meta: Metadata): string[] {
 }
 
 async function rasterize(svg: string | Buffer, o: { width?: number; opaque?: boolean; fallbacks?: boolean }): Promise<Uint8Array> {
-  const { renderAsync } = await import('@resvg/resvg-js');
+  // Required, not imported: the bundled CLI (lib/bundle) keeps this native module outside
+  // and loads the bundle as one script, where only require reaches an outside module.
+  const { renderAsync } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   // Off the main thread: the EPUB's documents are written while the cover renders.
   const image = await renderAsync(svg, {
     // Only our own faces, never the machine's: the same PNG on every machine.
