@@ -29,15 +29,16 @@ export async function renderEditions(book: Book, formats: readonly Format[], ctx
   const out = new Map<Format, Rendered>();
   let pageStarts: PageStart[] | undefined;
 
+  const epub = formats.includes('epub') ? await import('../editions/epub/index.js') : undefined;
+  epub?.startCover(book);
   if (formats.includes('pdf') || formats.includes('epub')) {
     const { renderPdf } = await import('../editions/pdf/index.js');
     const [pdf, ms] = await timed(() => renderPdf(book, ctx));
     pageStarts = pdf.pageStarts;
     if (formats.includes('pdf')) out.set('pdf', { format: 'pdf', bytes: pdf.bytes, pages: pdf.pages, ms });
   }
-  if (formats.includes('epub')) {
-    const { renderEpub } = await import('../editions/epub/index.js');
-    const [bytes, ms] = await timed(() => renderEpub(book, ctx, { pageStarts, printEdition }));
+  if (epub) {
+    const [bytes, ms] = await timed(() => epub.renderEpub(book, ctx, { pageStarts, printEdition }));
     out.set('epub', { format: 'epub', bytes, ms });
   }
   if (formats.includes('txt')) {

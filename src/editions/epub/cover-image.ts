@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Metadata } from '../../model/document.js';
 import { fallbackFontPaths, serifFontPath, SERIF_FAMILY, type Face } from './fonts.js';
-import { encodeRgbPng } from './png.js';
+import { encodeOpaquePng } from './png.js';
 import { esc } from './xml.js';
 
 const require = createRequire(import.meta.url);
@@ -41,6 +41,15 @@ function openFont(p: string): FontkitFont {
   return f;
 }
 
+/** The first fallback face that draws `cp`; the fallbacks are opened only when one is needed. */
+function fallbackFor(cp: number): FontkitFont | undefined {
+  for (const p of fallbackFontPaths()) {
+    const f = openFont(p);
+    if (f.hasGlyphForCodePoint(cp)) return f;
+  }
+  return undefined;
+}
+
 // Widths at 1 px, by face and text: a title is wrapped at many sizes.
 const widthCache = new Map<string, number>();
 
@@ -50,7 +59,6 @@ function measure(text: string, face: Face, size: number, letterSpacing = 0): num
   let unit = widthCache.get(key);
   if (unit === undefined) {
     const main = openFont(serifFontPath(face));
-    const fallbacks = fallbackFontPaths().map(openFont);
     unit = 0;
     let run = '';
     let runFont = main;
@@ -60,7 +68,7 @@ function measure(text: string, face: Face, size: number, letterSpacing = 0): num
     };
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
-      const font = main.hasGlyphForCodePoint(cp) ? main : (fallbacks.find((f) => f.hasGlyphForCodePoint(cp)) ?? main);
+      const font = main.hasGlyphForCodePoint(cp) ? main : (fallbackFor(cp) ?? main);
       if (font !== runFont) {
         flush();
         runFont = font;
@@ -248,12 +256,12 @@ function mainFaceCovers(text: string): boolean {
 
 /** Characters of the cover's text that none of the cover's faces can draw (CJK, say), in order of appearance. */
 export function uncoveredCharacters(meta: Metadata): string[] {
-  const faces = [openFont(serifFontPath('regular')), ...fallbackFontPaths().map(openFont)];
+  const main = openFont(serifFontPath('regular'));
   const text = [meta.title, meta.subtitle ?? '', ...meta.authors, meta.publisher ?? ''].join(' ');
   const out = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (!/\s/u.test(ch) && !faces.some((f) => f.hasGlyphForCodePoint(cp))) out.add(ch);
+    if (!/\s/u.test(ch) && !main.hasGlyphForCodePoint(cp) && !fallbackFor(cp)) out.add(ch);
   }
   return [...out];
 }
@@ -274,7 +282,7 @@ async function rasterize(svg: string | Buffer, o: { width?: number; opaque?: boo
     shapeRendering: 2,
     textRendering: 1,
   });
-  return o.opaque ? encodeRgbPng(image.pixels, image.width, image.height) : new Uint8Array(image.asPng());
+  return o.opaque ? encodeOpaquePng(image.pixels, image.width, image.height) : new Uint8Array(image.asPng());
 }
 
 // Watch mode and batch builds render the same cover again and again.

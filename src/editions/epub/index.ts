@@ -36,6 +36,15 @@ const LARGE_XHTML = 300_000;
 // Apple Books' minimum cover width; Kindle asks for 1600 × 2560.
 const MIN_COVER_WIDTH = 1400;
 
+/**
+ * Starts rasterising the generated cover (on another thread) before the EPUB is
+ * written, so that it overlaps the print layout the EPUB waits for; renderEpub then
+ * finds it done. Does nothing when the book names its own cover.
+ */
+export function startCover(book: Book): void {
+  if (!book.meta.cover) coverPng(book.meta).catch(() => undefined);
+}
+
 export async function renderEpub(book: Book, ctx: RenderContext, opts: EpubOptions = {}): Promise<Uint8Array> {
   const meta = book.meta;
   const ix = indexBook(book, ctx.diagnostics, opts.pageStarts);

@@ -31,6 +31,9 @@ function zipDate(d: Date): Date {
   return new Date(t);
 }
 
+// Formats that are compressed already: deflating them again costs time and saves next to nothing.
+const COMPRESSED = /\.(png|jpe?g|gif|webp|woff2?)$/i;
+
 type EPubCtor = new (options: Options, content: Content) => EPubClass;
 
 let packager: Promise<EPubCtor> | undefined;
@@ -48,7 +51,7 @@ interface ZipEntry {
 
 interface ZipLike {
   files: Record<string, ZipEntry>;
-  folder(name: string): { file(name: string, data: Uint8Array | string): unknown };
+  folder(name: string): { file(name: string, data: Uint8Array | string, options?: { compression?: 'STORE' | 'DEFLATE' }): unknown };
   generateAsync(options: Record<string, unknown>): Promise<Uint8Array>;
 }
 
@@ -67,7 +70,7 @@ export async function packageEpub(parts: PackageParts): Promise<Uint8Array> {
 
     protected override async downloadAllImages(): Promise<void> {
       const oebps = this.archive.folder('OEBPS');
-      for (const b of parts.binaries) oebps.file(b.path, b.data);
+      for (const b of parts.binaries) oebps.file(b.path, b.data, COMPRESSED.test(b.path) ? { compression: 'STORE' } : {});
     }
 
     protected override async makeCover(): Promise<void> {}
