@@ -5,7 +5,7 @@
 // scripts/bundle.mjs after tsc) it runs as one script, with the V8 code cache
 // written when it was bundled: no module resolution, and the functions a build
 // needs arrive compiled. Otherwise (a tsc-only build) the modules are imported as
-// they are; both run the same code.
+// they are; both run the same code. IMPRINT_DEBUG_STARTUP=1 says which it was.
 
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -37,6 +37,10 @@ function runBundle(source: string): void {
   }
   // The CommonJS wrapper, so the bundle sees the require, module and __filename it was built for.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData });
+  if (process.env.IMPRINT_DEBUG_STARTUP) {
+    const cache = cachedData === undefined ? 'no code cache' : script.cachedDataRejected ? 'code cache rejected' : 'code cache accepted';
+    process.stderr.write(`imprint: starting from ${path.relative(process.cwd(), BUNDLE)} (${cache})\n`);
+  }
   const wrapper = script.runInThisContext() as Wrapper;
   const module = { exports: {} };
   wrapper.call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
@@ -45,5 +49,7 @@ function runBundle(source: string): void {
 }
 
 const bundled = currentBundle();
-if (bundled === undefined) await import('./imprint.js');
-else runBundle(bundled);
+if (bundled === undefined) {
+  if (process.env.IMPRINT_DEBUG_STARTUP) process.stderr.write('imprint: starting from the compiled modules (no current bundle)\n');
+  await import('./imprint.js');
+} else runBundle(bundled);
