@@ -61,6 +61,7 @@ await esbuild.build({
   banner: { js: "const __imprintModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [plainRequire],
   legalComments: 'none',
+  minifyWhitespace: true,
   logLevel: 'error',
 });
 

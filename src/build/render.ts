@@ -22,8 +22,8 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 /**
  * The EPUB's page list points at the print edition's pages, so whenever an EPUB is
- * asked for the PDF is laid out first, even when it is not itself written: the EPUB
- * is then the same whichever other editions a build writes.
+ * asked for the PDF's pages are composed first, even when the PDF is not itself
+ * written: the EPUB is then the same whichever other editions a build writes.
  */
 export async function renderEditions(book: Book, formats: readonly Format[], ctx: RenderContext, printEdition: string): Promise<Rendered[]> {
   const out = new Map<Format, Rendered>();
@@ -31,11 +31,15 @@ export async function renderEditions(book: Book, formats: readonly Format[], ctx
 
   const epub = formats.includes('epub') ? await import('../editions/epub/index.js') : undefined;
   epub?.startCover(book);
-  if (formats.includes('pdf') || formats.includes('epub')) {
+  if (formats.includes('pdf')) {
     const { renderPdf } = await import('../editions/pdf/index.js');
     const [pdf, ms] = await timed(() => renderPdf(book, ctx));
     pageStarts = pdf.pageStarts;
-    if (formats.includes('pdf')) out.set('pdf', { format: 'pdf', bytes: pdf.bytes, pages: pdf.pages, ms });
+    out.set('pdf', { format: 'pdf', bytes: pdf.bytes, pages: pdf.pages, ms });
+  } else if (epub) {
+    // The pages only: composing them is all the page list needs.
+    const { layoutPageStarts } = await import('../editions/pdf/index.js');
+    pageStarts = layoutPageStarts(book, ctx);
   }
   if (epub) {
     const [bytes, ms] = await timed(() => epub.renderEpub(book, ctx, { pageStarts, printEdition }));

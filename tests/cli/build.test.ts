@@ -38,6 +38,18 @@ describe('imprint --help and --version', () => {
   });
 });
 
+describe('an EPUB built alone', () => {
+  it('is the EPUB built with the PDF, page list included (the pages are composed either way)', () => {
+    const both = tmpDir();
+    const alone = tmpDir();
+    expect(imprint(['build', 'manuscript', '--formats', 'epub,pdf', '--out', both]).status).toBe(0);
+    expect(imprint(['build', 'manuscript', '--formats', 'epub', '--out', alone]).status).toBe(0);
+    expect(readdirSync(alone).sort()).toEqual(['article.epub', 'article.manifest.json']);
+    // Byte for byte, so the page list (tested in tests/epub/page-list.test.ts) is there too.
+    expect(readFileSync(path.join(alone, 'article.epub')).equals(readFileSync(path.join(both, 'article.epub')))).toBe(true);
+  });
+});
+
 describe('imprint build of the bundled manuscript', () => {
   let out: string;
   let result: ReturnType<typeof imprint>;

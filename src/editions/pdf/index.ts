@@ -65,12 +65,21 @@ export async function renderPdf(book: Book, ctx: RenderContext): Promise<Rendere
   return (await renderPdfDetailed(book, ctx)).pdf;
 }
 
-export async function renderPdfDetailed(book: Book, ctx: RenderContext): Promise<PdfRendering> {
-  const { meta } = book;
-  const lang = meta.lang;
+/**
+ * Where each printed page begins, from the page model alone: what the EPUB's page list
+ * needs when the PDF itself is not being written (no pdfkit, no font embedding, no
+ * compression). The same pages as renderPdf's, which composes the same way.
+ */
+export function layoutPageStarts(book: Book, ctx: RenderContext): PageStart[] {
+  const env = layoutEnv(book, ctx);
+  return pageStarts(composeBook(env, book).composed);
+}
+
+function layoutEnv(book: Book, ctx: RenderContext): LayoutEnv {
+  const lang = book.meta.lang;
   const setter: Setter = new Typesetter({ lang, diagnostics: ctx.diagnostics });
-  const geometry = pageGeometry(meta.pdf.size, meta.pdf.binding);
-  const env: LayoutEnv = {
+  const geometry = pageGeometry(book.meta.pdf.size, book.meta.pdf.binding);
+  return {
     setter,
     styles: bookStyles(geometry),
     geometry,
@@ -81,6 +90,13 @@ export async function renderPdfDetailed(book: Book, ctx: RenderContext): Promise
     resources: new Map<string, Resource>(book.resources.map((r) => [r.id, r])),
     progress: ctx.progress && ((detail) => ctx.progress!({ format: 'pdf', detail })),
   };
+}
+
+export async function renderPdfDetailed(book: Book, ctx: RenderContext): Promise<PdfRendering> {
+  const { meta } = book;
+  const lang = meta.lang;
+  const env = layoutEnv(book, ctx);
+  const { setter, geometry } = env;
   const { composed, documentNode, noteRoots } = composeBook(env, book);
 
   const doc = new PDFDocument({
