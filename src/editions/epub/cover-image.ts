@@ -4,6 +4,7 @@
 // into balanced lines instead of running off the edge. Same book → same bytes.
 
 import { createRequire } from 'node:module';
+import { openFontFile } from '../../fonts/open-font.js';
 import type { Metadata } from '../../model/document.js';
 import { fallbackFontPaths, serifFontPath, SERIF_FAMILY, type Face } from './fonts.js';
 import { encodeOpaquePng } from './png.js';
@@ -27,18 +28,8 @@ interface FontkitFont {
   hasGlyphForCodePoint(cp: number): boolean;
 }
 
-interface Fontkit {
-  openSync(path: string): FontkitFont;
-}
-
-const fontCache = new Map<string, FontkitFont>();
 function openFont(p: string): FontkitFont {
-  let f = fontCache.get(p);
-  if (!f) {
-    f = (require('fontkit') as Fontkit).openSync(p);
-    fontCache.set(p, f);
-  }
-  return f;
+  return openFontFile<FontkitFont>(p);
 }
 
 /** The first fallback face that draws `cp`; the fallbacks are opened only when one is needed. */

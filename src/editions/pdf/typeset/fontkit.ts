@@ -1,11 +1,9 @@
 // The part of fontkit's API the typesetter uses, typed here because fontkit ships no
 // declarations (and an ambient `declare module` could clash with another module's).
-// Loaded through require so that pdfkit and this module share one fontkit instance.
+// Loaded through require (in src/fonts/open-font.ts) so that pdfkit and the
+// typesetter share one fontkit instance.
 
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-
-const require = createRequire(import.meta.url);
+import { openFontFile } from '../../../fonts/open-font.js';
 
 export interface FkGlyph {
   id: number;
@@ -45,13 +43,7 @@ export interface FkFont {
   layout(text: string, features?: string[] | Record<string, boolean>): FkGlyphRun;
 }
 
-interface Fontkit {
-  create(buffer: Uint8Array): FkFont;
-}
-
-let fontkit: Fontkit | undefined;
-
+/** The font in `file`, parsed once per process (shared with the EPUB's cover). */
 export function openFont(file: string): FkFont {
-  fontkit ??= require('fontkit') as Fontkit;
-  return fontkit.create(readFileSync(file));
+  return openFontFile<FkFont>(file);
 }
