@@ -22,11 +22,9 @@ interface JsYaml {
   CORE_SCHEMA: unknown;
 }
 
-// The js-yaml that gray-matter itself depends on (3.x), found from gray-matter's own
-// folder so it is the same copy however npm laid out node_modules.
-const requireHere = createRequire(import.meta.url);
-const grayMatterMain = requireHere.resolve('gray-matter');
-const yaml = createRequire(grayMatterMain)('js-yaml') as JsYaml;
+// js-yaml 3, the line gray-matter depends on (npm keeps one copy). A dependency of our
+// own, required by name so that the bundled CLI carries it (scripts/bundle.mjs).
+const yaml = createRequire(import.meta.url)('js-yaml') as JsYaml;
 
 /** More values than any real front matter has; an alias bomb passes it within microseconds. */
 export const MAX_FRONT_MATTER_VALUES = 10_000;
