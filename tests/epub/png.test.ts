@@ -83,6 +83,34 @@ describe('encodeOpaquePng', () => {
     expect(d.rgb).toEqual(rgb);
   });
 
+  test('runs of identical rows, as a cover has, decode to the same pixels', async () => {
+    const width = 7;
+    const height = 9;
+    const rgb: number[] = [];
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) rgb.push(...(y >= 3 && y < 5 && x === y ? [0x1e, 0x1c, 0x1a] : [0xf4, 0xef, 0xe4]));
+    }
+    const rgba = rgbaOf(rgb);
+    rgba[4 * (7 * width + 2) + 3] = 0; // alpha differs, colour does not: still one colour
+    const d = decode(await encodeOpaquePng(rgba, width, height));
+    expect([d.colourType, d.paletteSize]).toEqual([3, 2]);
+    expect(d.rgb).toEqual(rgb);
+  });
+
+  test('pixels that do not start on a four-byte boundary: the same image', async () => {
+    const width = 5;
+    const height = 3;
+    const rgb: number[] = [];
+    for (let i = 0; i < width * height; i++) rgb.push(i * 10, 255 - i, i % 2 ? 0 : 200);
+    const rgba = rgbaOf(rgb);
+    const shifted = new Uint8Array(rgba.length + 1);
+    shifted.set(rgba, 1);
+    const aligned = await encodeOpaquePng(rgba, width, height);
+    const unaligned = await encodeOpaquePng(shifted.subarray(1), width, height);
+    expect(decode(unaligned).rgb).toEqual(rgb);
+    expect(Buffer.from(unaligned).equals(Buffer.from(aligned))).toBe(true);
+  });
+
   test('any image decodes to the pixels given, alpha dropped', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -38,6 +38,8 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function header(width: number, height: number, colourType: 2 | 3): Buffer {
@@ -56,15 +58,26 @@ function header(width: number, height: number, colourType: 2 | 3): Buffer {
 function indexed(rgba: Uint8Array, width: number, height: number): { palette: Buffer; raw: Buffer } | undefined {
   const index = new Map<number, number>();
   const raw = Buffer.alloc((width + 1) * height);
+  // Whole pixels at a time where the bytes allow it (aligned, little-endian: R is the low byte).
+  const words = LITTLE_ENDIAN && rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * height) : undefined;
   let o = 0;
   let s = 0;
   // Runs of one colour are long: most pixels repeat their neighbour's lookup.
   let lastColour = -1;
   let lastIndex = 0;
+  const bytes = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+  const rowBytes = width * 4;
   for (let y = 0; y < height; y++) {
     raw[o++] = 0; // filter: none
+    // A cover is mostly rows like the one above (margins, space between lines): copy those.
+    if (y > 0 && bytes.compare(bytes, s - rowBytes, s, s, s + rowBytes) === 0) {
+      raw.copy(raw, o, o - width - 1, o - 1);
+      o += width;
+      s += rowBytes;
+      continue;
+    }
     for (let x = 0; x < width; x++, s += 4) {
-      const colour = (rgba[s] << 16) | (rgba[s + 1] << 8) | rgba[s + 2];
+      const colour = words ? words[s >> 2] & 0xffffff : rgba[s] | (rgba[s + 1] << 8) | (rgba[s + 2] << 16);
       if (colour !== lastColour) {
         let i = index.get(colour);
         if (i === undefined) {
@@ -80,9 +93,9 @@ function indexed(rgba: Uint8Array, width: number, height: number): { palette: Bu
   }
   const palette = Buffer.alloc(index.size * 3);
   for (const [colour, i] of index) {
-    palette[i * 3] = colour >>> 16;
+    palette[i * 3] = colour & 0xff;
     palette[i * 3 + 1] = (colour >>> 8) & 0xff;
-    palette[i * 3 + 2] = colour & 0xff;
+    palette[i * 3 + 2] = colour >>> 16;
   }
   return { palette, raw };
 }
