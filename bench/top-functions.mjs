@@ -2,7 +2,7 @@
 // The functions with the most self time in a V8 .cpuprofile (node --cpu-prof), with
 // their file and line, and the share of time per package.
 //
-//   node --cpu-prof --cpu-prof-dir=/tmp/prof lib/cli/main.js build bench/out/novel.md --out /tmp/n
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof lib/cli/imprint.js build bench/out/novel.md --out /tmp/n
 //   node bench/top-functions.mjs /tmp/prof/CPU.*.cpuprofile [--top 5] [--callers NAME]
 //
 // --callers NAME also lists who calls the functions named NAME (their self time
