@@ -3,7 +3,11 @@
 
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { renderEditions } from '../../src/build/render.js';
+import { Diagnostics } from '../../src/diagnostics.js';
+import type { ProgressEvent } from '../../src/editions/edition.js';
 import { createProgress } from '../../src/progress/progress.js';
+import { sampleBook } from '../support/sample-book.js';
 
 /** A terminal-like stream that records what is drawn. */
 function fakeTerminal() {
@@ -81,5 +85,20 @@ describe('createProgress', () => {
     p.stop();
     // ora erases its line on stop: the last thing written is a line clear, not a frame.
     expect(t.raw().endsWith('building…')).toBe(false);
+  });
+});
+
+describe('progress events from the writers', () => {
+  it('an EPUB-only build reports its print-page composition as EPUB work, never as a PDF', async () => {
+    const events: ProgressEvent[] = [];
+    const ctx = { diagnostics: new Diagnostics(), generator: 'imprint test', width: 72, progress: (e: ProgressEvent) => events.push(e) };
+    await renderEditions(sampleBook(), ['epub'], ctx, 'sample.pdf');
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.format !== 'epub')).toEqual([]);
+    expect(events.some((e) => e.detail.startsWith('print pages for the page list, setting chapter 1 of'))).toBe(true);
+
+    const both: ProgressEvent[] = [];
+    await renderEditions(sampleBook(), ['epub', 'pdf'], { ...ctx, progress: (e: ProgressEvent) => both.push(e) }, 'sample.pdf');
+    expect(both.some((e) => e.format === 'pdf' && e.detail.startsWith('setting chapter 1 of'))).toBe(true);
   });
 });

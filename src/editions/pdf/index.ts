@@ -71,11 +71,12 @@ export async function renderPdf(book: Book, ctx: RenderContext): Promise<Rendere
  * compression). The same pages as renderPdf's, which composes the same way.
  */
 export function layoutPageStarts(book: Book, ctx: RenderContext): PageStart[] {
-  const env = layoutEnv(book, ctx);
+  // Progress is the EPUB's: no PDF is being written.
+  const env = layoutEnv(book, ctx, (detail) => ctx.progress?.({ format: 'epub', detail: `print pages for the page list, ${detail}` }));
   return pageStarts(composeBook(env, book).composed);
 }
 
-function layoutEnv(book: Book, ctx: RenderContext): LayoutEnv {
+function layoutEnv(book: Book, ctx: RenderContext, progress = ctx.progress && ((detail: string) => ctx.progress!({ format: 'pdf', detail }))): LayoutEnv {
   const lang = book.meta.lang;
   const setter: Setter = new Typesetter({ lang, diagnostics: ctx.diagnostics });
   const geometry = pageGeometry(book.meta.pdf.size, book.meta.pdf.binding);
@@ -88,7 +89,7 @@ function layoutEnv(book: Book, ctx: RenderContext): LayoutEnv {
     book,
     diagnostics: ctx.diagnostics,
     resources: new Map<string, Resource>(book.resources.map((r) => [r.id, r])),
-    progress: ctx.progress && ((detail) => ctx.progress!({ format: 'pdf', detail })),
+    progress: ctx.progress && progress,
   };
 }
 
