@@ -5,9 +5,9 @@
 // lib/cli/main.js runs the bundle with that cache: a cold start then skips resolving and
 // compiling ~270 modules, which was most of the time of building an article.
 //
-// The modules load pdfkit, fontkit and bidi-js through createRequire (one fontkit
-// instance, see src/editions/pdf/typeset/fontkit.ts); here those become plain requires
-// so that esbuild bundles them too. What stays outside: resvg (a native addon), the
+// The modules load pdfkit, fontkit, bidi-js and js-yaml through createRequire (one
+// fontkit instance, see src/fonts/open-font.ts); here those become plain requires so
+// that esbuild bundles them too. What stays outside: resvg (a native addon), the
 // hyphenation patterns (required by language at run time) and pdfkit's data files,
 // all found from lib/bundle/ through node_modules as before.
 //
@@ -64,6 +64,14 @@ await esbuild.build({
   minifyWhitespace: true,
   logLevel: 'error',
 });
+
+// lib/cli/main.ts runs the bundle as a vm.Script, which has no loader for import():
+// an outside module has to be required (as resvg is), or the build breaks at run time.
+for (const file of ['imprint.cjs', 'worker.cjs']) {
+  const text = await fs.readFile(path.join(OUT, file), 'utf8');
+  const found = /(?<![\w$.])import\(\s*["'`]?([^)"'`]{0,60})/.exec(text);
+  if (found) throw new Error(`lib/bundle/${file} still has a dynamic import (of ${found[1] || 'an expression'}); require it instead`);
+}
 
 // A book that takes the common paths of every edition: chapters, sections, emphasis,
 // a note, lists, a quotation, a table, a cover.
