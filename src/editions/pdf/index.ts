@@ -72,11 +72,12 @@ export async function renderPdf(book: Book, ctx: RenderContext): Promise<Rendere
  */
 export function layoutPageStarts(book: Book, ctx: RenderContext): PageStart[] {
   // Progress is the EPUB's: no PDF is being written.
-  const env = layoutEnv(book, ctx, (detail) => ctx.progress?.({ format: 'epub', detail: `print pages for the page list, ${detail}` }));
+  const { progress } = ctx;
+  const env = layoutEnv(book, ctx, progress && ((detail) => progress({ format: 'epub', detail: `print pages for the page list, ${detail}` })));
   return pageStarts(composeBook(env, book).composed);
 }
 
-function layoutEnv(book: Book, ctx: RenderContext, progress = ctx.progress && ((detail: string) => ctx.progress!({ format: 'pdf', detail }))): LayoutEnv {
+function layoutEnv(book: Book, ctx: RenderContext, progress: LayoutEnv['progress']): LayoutEnv {
   const lang = book.meta.lang;
   const setter: Setter = new Typesetter({ lang, diagnostics: ctx.diagnostics });
   const geometry = pageGeometry(book.meta.pdf.size, book.meta.pdf.binding);
@@ -89,14 +90,15 @@ function layoutEnv(book: Book, ctx: RenderContext, progress = ctx.progress && ((
     book,
     diagnostics: ctx.diagnostics,
     resources: new Map<string, Resource>(book.resources.map((r) => [r.id, r])),
-    progress: ctx.progress && progress,
+    progress,
   };
 }
 
 export async function renderPdfDetailed(book: Book, ctx: RenderContext): Promise<PdfRendering> {
   const { meta } = book;
   const lang = meta.lang;
-  const env = layoutEnv(book, ctx);
+  const { progress } = ctx;
+  const env = layoutEnv(book, ctx, progress && ((detail) => progress({ format: 'pdf', detail })));
   const { setter, geometry } = env;
   const { composed, documentNode, noteRoots } = composeBook(env, book);
 
