@@ -1,13 +1,12 @@
 // Reads manuscripts written on the spot in a throw-away project folder
 // (project/manuscript/…, project/assets/…), straight through `readManuscript`.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Diagnostics, type Warning } from '../../src/diagnostics.js';
 import type { Block, Book, Inline } from '../../src/model/document.js';
 import { readManuscript, type ReadOptions } from '../../src/reader/read.js';
-import { tmpDir } from '../support/tools.js';
+import { TempTree } from '../support/project.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
@@ -19,19 +18,9 @@ export interface ReadResult {
   messages: string[];
 }
 
-export class Scratch {
-  readonly dir = tmpDir('imprint-reader-');
-
+export class Scratch extends TempTree {
   constructor(files: Record<string, string | Uint8Array> = {}) {
-    mkdirSync(path.join(this.dir, 'manuscript'));
-    for (const [name, content] of Object.entries(files)) this.write(name, content);
-  }
-
-  write(name: string, content: string | Uint8Array): string {
-    const p = path.join(this.dir, name);
-    mkdirSync(path.dirname(p), { recursive: true });
-    writeFileSync(p, content);
-    return p;
+    super('imprint-reader-', ['manuscript'], files);
   }
 
   async read(input = 'manuscript/book.md', opts: Partial<ReadOptions> = {}): Promise<ReadResult> {

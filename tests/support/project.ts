@@ -6,13 +6,13 @@ import path from 'node:path';
 import { imprint, type CliResult } from './cli.js';
 import { tmpDir } from './tools.js';
 
-export class Project {
+/** A temporary folder with the given subfolders, and files written into it by relative path. */
+export class TempTree {
   readonly dir: string;
 
-  constructor(files: Record<string, string | Uint8Array> = {}) {
-    this.dir = tmpDir('imprint-project-');
-    mkdirSync(path.join(this.dir, 'manuscript'));
-    mkdirSync(path.join(this.dir, 'assets'));
+  constructor(prefix: string, folders: string[], files: Record<string, string | Uint8Array>) {
+    this.dir = tmpDir(prefix);
+    for (const f of folders) mkdirSync(path.join(this.dir, f));
     for (const [name, content] of Object.entries(files)) this.write(name, content);
   }
 
@@ -21,6 +21,12 @@ export class Project {
     mkdirSync(path.dirname(p), { recursive: true });
     writeFileSync(p, content);
     return p;
+  }
+}
+
+export class Project extends TempTree {
+  constructor(files: Record<string, string | Uint8Array> = {}) {
+    super('imprint-project-', ['manuscript', 'assets'], files);
   }
 
   build(args: string[] = [], env?: NodeJS.ProcessEnv): CliResult {
